@@ -1,0 +1,26 @@
+"""Traditional → Simplified with OpenCC.
+
+The mirror made its Traditional text from Simplified with Taiwan forms (着 became 著), so ``tw2s`` is the
+config that undoes it: ``t2s`` leaves 影响著 and 随著, and the phrase configs (``tw2sp``) rewrite vocabulary
+(效能 → 性能), which an edition must never do.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+OPENCC_CONFIG = "tw2s"
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC(OPENCC_CONFIG)
+
+
+def to_simplified(text: str) -> str:
+    """>>> to_simplified("影響著基層治理，效能顯著")
+    '影响着基层治理，效能显著'
+    """
+    return _converter().convert(text)

@@ -1,0 +1,149 @@
+"""Typed records passed between the pipeline stages.
+
+Every record is frozen: a stage returns new records, it never edits the ones it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class SeedError(Exception):
+    """A seed that cannot become an article; the message names the reason, the caller adds the file."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit a cleaning rule (or an editorial correction) made to the source text."""
+
+    rule: str
+    """Name of the rule that made the edit."""
+    line: int
+    """1-based line of the decoded seed where the edit was made."""
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An editorial correction from the corrections file beside a seed (sic → corr)."""
+
+    source: str
+    """The damaged form exactly as it stands in the seed."""
+    corrected: str
+    """The form the edition prints (Traditional, as in the seed; conversion follows)."""
+    reason: str
+
+
+@dataclass(frozen=True)
+class GarbleWarning:
+    """A garbled run no rule or correction could repair; printed as 〓."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    """The encoding that decoded the bytes, e.g. ``utf-8``, ``utf-8-sig``, ``gb18030``, ``big5``."""
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """What the source page said about the article around it, kept as metadata, not body text."""
+
+    categories: tuple[str, ...] = ()
+    editors: tuple[tuple[str, str], ...] = ()
+    """(role, name) pairs, e.g. ("责编", "李一丹")."""
+    notice: str = ""
+    """The copyright notice, once."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: int
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    number: int
+    heading: str
+    preface: tuple[Paragraph, ...]
+    """Paragraphs between the part heading and its first subsection."""
+    sections: tuple[Section, ...]
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return self.preface + tuple(p for s in self.sections for p in s.paragraphs)
+
+
+@dataclass(frozen=True)
+class Reference:
+    number: int
+    raw: str
+    authors: tuple[str, ...]
+    title: str
+    journal: str
+    year: str
+    issue: str
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    abstract: str
+    keywords: tuple[str, ...]
+    clc_number: str
+    """中图分类号, the Chinese Library Classification number."""
+    document_code: str
+    """文献标识码, the document type code."""
+    introduction: tuple[Paragraph, ...]
+    parts: tuple[Part, ...]
+    author_note: str
+    funding_note: str
+    references: tuple[Reference, ...]
+
+    @property
+    def body_paragraphs(self) -> tuple[Paragraph, ...]:
+        return self.introduction + tuple(p for part in self.parts for p in part.paragraphs)
+
+
+@dataclass(frozen=True)
+class CleaningReport:
+    changes: tuple[Change, ...]
+    corrections: tuple[Correction, ...]
+    unrecovered: tuple[GarbleWarning, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Edits per rule, in the order the rules first acted."""
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            counts[change.rule] = counts.get(change.rule, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One seed made into an article, with everything the site says about where it came from."""
+
+    seed_name: str
+    seed_sha256: str
+    encoding: str
+    slug: str
+    article: Article
+    masthead: Masthead
+    report: CleaningReport
+    notes: tuple[str, ...] = field(default=())
+    """Warnings the build printed for this seed, repeated on its About page."""

@@ -1,0 +1,102 @@
+"""One seed file → one :class:`Edition`: decode, correct, clean, convert, split off the chrome, parse."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from .clean import GARBLE_RULE, apply_corrections, apply_rules
+from .convert import to_simplified
+from .corrections import corrections_path, load_corrections
+from .decode import decode_seed
+from .masthead import split_page
+from .models import CleaningReport, Edition, GarbleWarning, SeedError
+from .parse import parse_article
+
+
+@dataclass(frozen=True)
+class SeedFailure:
+    seed_name: str
+    reason: str
+
+
+def build_edition(seed: Path) -> Edition:
+    """Make the edition of one seed; raises :class:`SeedError` with the reason if it cannot be made."""
+    try:
+        data = seed.read_bytes()
+    except OSError as error:
+        raise SeedError(f"cannot be read: {error.strerror}") from None
+    decoded = decode_seed(data)
+    corrections = load_corrections(corrections_path(seed))
+    lines, correction_changes = apply_corrections(decoded.text.split("\n"), corrections)
+    lines, rule_changes = apply_rules(lines)
+    lines = [to_simplified(line) for line in lines]
+    page = split_page(lines)
+    article = parse_article(page.title.text, page.body)
+
+    notes = [
+        f"correction not applied: its source form {c.source!r} is not in the seed"
+        for c in corrections
+        if not any(ch.before == c.source for ch in correction_changes)
+    ]
+    unrecovered = tuple(GarbleWarning(c.line, c.before) for c in rule_changes if c.rule == GARBLE_RULE)
+    notes += [f"line {w.line}: garbled text {w.text!r} printed as 〓" for w in unrecovered]
+    notes += [f"reference {r.number} not in the expected form: {r.raw}" for r in article.references if not r.title]
+    report = CleaningReport(
+        changes=tuple(correction_changes + rule_changes) + page.changes,
+        corrections=corrections,
+        unrecovered=unrecovered,
+    )
+    return Edition(
+        seed_name=seed.name,
+        seed_sha256=hashlib.sha256(data).hexdigest(),
+        encoding=decoded.encoding,
+        slug=title_slug(article.title),
+        article=article,
+        masthead=page.masthead,
+        report=report,
+        notes=tuple(notes),
+    )
+
+
+def build_editions(seeds: list[Path]) -> tuple[list[Edition], list[SeedFailure]]:
+    """Every seed that can be built, in file-name order, with distinct slugs; and those that cannot."""
+    editions: list[Edition] = []
+    failures: list[SeedFailure] = []
+    for seed in sorted(seeds, key=lambda p: p.name):
+        try:
+            editions.append(build_edition(seed))
+        except SeedError as error:
+            failures.append(SeedFailure(seed.name, str(error)))
+    return distinct_slugs(editions), failures
+
+
+def title_slug(title: str, max_length: int = 60) -> str:
+    """Pinyin of the title, hyphenated: readable in a URL and the same on every build.
+
+    >>> title_slug("以高水平治理提升基层“免疫力”")
+    'yi-gao-shui-ping-zhi-li-ti-sheng-ji-ceng-mian-yi-li'
+    """
+    words = [re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in lazy_pinyin(title)]
+    slug = "-".join(w for w in words if w)
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "article"
+
+
+def distinct_slugs(editions: list[Edition]) -> list[Edition]:
+    """The first seed (by file name) with a slug keeps it; a later one with the same slug gets its seed's id."""
+    seen: set[str] = set()
+    result = []
+    for edition in editions:
+        slug = edition.slug
+        if slug in seen:
+            seed_id = re.sub(r"[^a-z0-9]+", "-", Path(edition.seed_name).stem.lower()).strip("-")
+            slug = f"{slug}-{seed_id}"
+        seen.add(slug)
+        result.append(replace(edition, slug=slug))
+    return result
