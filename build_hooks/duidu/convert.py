@@ -20,7 +20,9 @@ def _converter() -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """>>> to_simplified("影響著基層治理，效能顯著")
+    """Simplified characters for Traditional ones, character by character (no vocabulary is changed).
+
+    >>> to_simplified("影響著基層治理，效能顯著")
     '影响着基层治理，效能显著'
     """
     return _converter().convert(text)

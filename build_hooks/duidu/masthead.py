@@ -46,7 +46,7 @@ def split_page(lines: list[str]) -> PageSplit:
     if abstract_at is None or abstract_at == 0:
         raise SeedError(f"no recognisable title: no line before a {ABSTRACT_MARK} line")
     title = numbered[abstract_at - 1]
-    if len(title.text) > MAX_TITLE_LENGTH or ">" in title.text:
+    if len(title.text) > MAX_TITLE_LENGTH or _BREADCRUMB.match(title.text) or " > " in title.text:
         raise SeedError(f"no recognisable title: line {title.number} before {ABSTRACT_MARK} is not a title")
     front, rest = numbered[: abstract_at - 1], numbered[abstract_at:]
     end = _article_end(rest)

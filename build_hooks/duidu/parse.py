@@ -28,20 +28,30 @@ _REFERENCE = re.compile(
 )
 _CIRCLED = re.compile(r"^(?P<mark>[①-⑳])|^\[(?P<bracketed>\d+)\]")
 _FINAL_PUNCTUATION = tuple("。！？：；，…")
+_ENUMERATION = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]是|首先|其次|再次|最后|一方面|另一方面)[，、：]?")
 
 
 def is_part_heading(text: str) -> bool:
-    """>>> is_part_heading("聚焦短板、深挖弱项，问诊基层治理“后遗症”")
+    """A short line without final punctuation.
+
+    >>> is_part_heading("聚焦短板、深挖弱项，问诊基层治理“后遗症”")
     True
     """
     return len(text) <= MAX_HEADING_LENGTH and not text.endswith(_FINAL_PUNCTUATION) and not text.startswith("【")
 
 
 def is_section_heading(text: str) -> bool:
-    """>>> is_section_heading("结构紧张：任务延伸与场域收缩。")
-    True
+    """A short one-sentence line ending in 。 that does not open with an enumeration (第一，一是，首先…).
+
+    >>> is_section_heading("结构紧张：任务延伸与场域收缩。"), is_section_heading("第一，建立议事平台。")
+    (True, False)
     """
-    return len(text) <= MAX_HEADING_LENGTH and text.endswith("。") and text.count("。") == 1
+    return (
+        len(text) <= MAX_HEADING_LENGTH
+        and text.endswith("。")
+        and text.count("。") == 1
+        and not _ENUMERATION.match(text)
+    )
 
 
 @dataclass

@@ -1,0 +1,46 @@
+# Duidu: `make serve` to read the site, `make test` to check it. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test browser-deps lock clean
+
+serve: $(STAMP)
+	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) browser-deps
+	$(BIN)/pytest tests
+
+$(STAMP): requirements.txt requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
+	touch $(STAMP)
+
+# The browser tests drive Debian's Chromium and need CJK fonts; install them when missing and root.
+browser-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "missing$$missing: run as root or: sudo apt-get install$$missing"; \
+	    [ "$$CI" != true ] || exit 1; \
+	  fi; \
+	fi
+
+lock: $(STAMP)
+	{ echo '# Full lock of .venv: every package and version, direct and transitive (regenerate with `make lock`).'; \
+	  $(BIN)/python -m pip freeze --disable-pip-version-check; } > requirements.lock
+
+clean:
+	rm -rf site .pytest_cache

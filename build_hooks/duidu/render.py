@@ -1,0 +1,76 @@
+"""Page plans → HTML, through Jinja2 templates with autoescaping: seed text is always data."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .clean import GETA
+from .convert import to_simplified
+from .models import Article, Edition
+from .site import PagePlan, page_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+LARGE_RULE = 40
+"""Rules with more changes than this are shown on the About page as counts and examples, not in full."""
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["text"] = render_text
+    env.filters["simplified"] = to_simplified
+    return env
+
+
+def render_text(text: str) -> Markup:
+    """Escape seed text, and mark 〓 (damage no rule could repair) so readers are told what it is."""
+    note = Markup('<span class="dd-geta" title="Damaged in the source; see About this text">〓</span>')
+    return note.join(escape(piece) for piece in text.split(GETA))
+
+
+def render_page(plan: PagePlan, *, editions: list[Edition], plans: dict[str, PagePlan]) -> str:
+    here = page_url(plan.src_uri)
+
+    def link(src_uri: str, anchor: str = "") -> str:
+        target = page_url(src_uri)
+        relative = posixpath.relpath(target or ".", here or ".") if here else (target or ".")
+        relative = relative.rstrip("/") + "/" if relative not in ("", ".") else "./"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    template = environment().get_template(plan.template)
+    return template.render(
+        plan=plan,
+        edition=plan.edition,
+        article=plan.edition.article if plan.edition else None,
+        editions=editions,
+        link=link,
+        large_rule=LARGE_RULE,
+        unit_containing=lambda article, text: unit_containing(plan.edition, text),
+    )
+
+
+def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | None:
+    """(page source path, paragraph id) of the body paragraph where ``text`` stands, if any."""
+    if edition is None:
+        return None
+    article: Article = edition.article
+    for paragraph in article.introduction:
+        if text in paragraph.text:
+            return f"{edition.slug}/index.md", paragraph.id
+    for part in article.parts:
+        for paragraph in part.paragraphs:
+            if text in paragraph.text:
+                return f"{edition.slug}/part-{part.number}.md", paragraph.id
+    return None

@@ -1,0 +1,35 @@
+"""pipeline: one seed → one edition; slugs readable, stable and distinct."""
+
+from dataclasses import replace
+
+from duidu.pipeline import build_edition, build_editions, distinct_slugs, title_slug
+
+from conftest import FIXTURES, SEED
+
+
+def test_slug_is_the_pinyin_of_the_title():
+    assert title_slug("社区治理的几个问题") == "she-qu-zhi-li-de-ji-ge-wen-ti"
+    assert title_slug("“AI”与治理：2024") == "ai-yu-zhi-li-2024"
+
+
+def test_two_seeds_with_one_title_get_distinct_slugs_and_the_first_keeps_its_own():
+    edition = build_edition(FIXTURES / "synthetic_article.txt")
+    twins = distinct_slugs([replace(edition, seed_name="a_1.txt"), replace(edition, seed_name="b_2.txt")])
+    assert [e.slug for e in twins] == ["she-qu-zhi-li-de-ji-ge-wen-ti", "she-qu-zhi-li-de-ji-ge-wen-ti-b-2"]
+
+
+def test_editions_come_in_file_name_order_and_failures_are_reported(tmp_path):
+    (tmp_path / "b.txt").write_bytes((FIXTURES / "synthetic_article.txt").read_bytes())
+    (tmp_path / "a.txt").write_bytes(b"")
+    editions, failures = build_editions(sorted(tmp_path.glob("*.txt")))
+    assert [e.seed_name for e in editions] == ["b.txt"]
+    assert [(f.seed_name, f.reason) for f in failures] == [("a.txt", "the file is empty")]
+
+
+def test_the_real_seed_reports_its_source_and_corrections():
+    edition = build_edition(SEED)
+    assert edition.encoding == "utf-8"
+    assert len(edition.seed_sha256) == 64
+    assert len(edition.report.corrections) == 2
+    assert edition.report.unrecovered == ()
+    assert edition.notes == ()

@@ -1,0 +1,180 @@
+"""The real seed built with --strict: counts, cleanliness and markup asserted on the built HTML."""
+
+import json
+import re
+
+import pytest
+from duidu.convert import to_simplified
+from duidu.gbk_shift import find_runs
+from duidu.pipeline import build_edition
+
+from conftest import SEED
+from helpers import HAN, chinese_text, content, html_pages, soup, traditional_characters
+
+
+@pytest.fixture(scope="module")
+def pages(real_site, article_slug):
+    base = real_site.site / article_slug
+    return {
+        "home": soup(real_site.site / "index.html"),
+        "overview": soup(base / "index.html"),
+        **{f"part-{n}": soup(base / f"part-{n}" / "index.html") for n in (1, 2, 3)},
+        "references": soup(base / "references" / "index.html"),
+        "about": soup(base / "about" / "index.html"),
+    }
+
+
+READING_PAGES = ["home", "overview", "part-1", "part-2", "part-3", "references"]
+
+
+def body_blocks(pages):
+    return [
+        block
+        for name in ("overview", "part-1", "part-2", "part-3")
+        for block in content(pages[name]).select(".dd-block")
+        if re.fullmatch(r"p\d+-\d+-\d+", block["id"])
+    ]
+
+
+def test_strict_build_prints_no_warning(real_site):
+    assert "WARNING" not in real_site.log and "ERROR" not in real_site.log
+
+
+def test_36_body_paragraphs_3_parts_12_subsections(pages):
+    assert len(body_blocks(pages)) == 36
+    parts = [content(pages[f"part-{n}"]).select_one("h1") for n in (1, 2, 3)]
+    assert [h["id"] for h in parts] == ["part-1", "part-2", "part-3"]
+    sections = [h["id"] for n in (1, 2, 3) for h in content(pages[f"part-{n}"]).select("h2")]
+    assert sections == [f"s{p}-{s}" for p in (1, 2, 3) for s in (1, 2, 3, 4)]
+
+
+def test_3_references_and_4_keywords(pages):
+    references = content(pages["references"]).select("ol.dd-references > li")
+    assert [li["id"] for li in references] == ["ref-1", "ref-2", "ref-3"]
+    assert "姜晓萍" in references[0].get_text() and "中国行政管理" in references[0].get_text()
+    keywords = [li.get_text() for li in content(pages["overview"]).select(".dd-keywords li")]
+    assert keywords == ["基层治理", "治理现代化", "治理效能", "高质量发展"]
+
+
+def test_every_paragraph_block_has_an_id_and_its_chinese_a_lang(pages):
+    ids = []
+    for name in READING_PAGES:
+        for block in content(pages[name]).select(".dd-block"):
+            ids.append(block["id"])
+            assert block.select_one("p.dd-zh")["lang"] == "zh-Hans"
+    assert len(ids) == len(set(ids))
+
+
+def test_headings_have_meaningful_ids_not_material_numbers(pages):
+    for name in READING_PAGES:
+        for heading in content(pages[name]).select("h1, h2, h3"):
+            assert not re.fullmatch(r"_\d*", heading.get("id", "")), heading
+
+
+def test_same_source_gives_the_same_ids(pages):
+    edition = build_edition(SEED)
+    assert [b["id"] for b in body_blocks(pages)] == [p.id for p in edition.article.body_paragraphs]
+
+
+def test_no_annotation_mojibake_entity_spam_or_chrome_in_the_reading_pages(pages):
+    seed_text = SEED.read_text(encoding="utf-8")
+    spam = [w for w in seed_text.split("\n", 1)[0].split(",") if HAN.search(w)]
+    garbled = [
+        to_simplified(m.group("body"))
+        for line in seed_text.split("\n")
+        for m in find_runs(line)
+        if len(HAN.findall(m.group("body"))) >= 2
+    ]
+    assert spam and garbled
+    for name in READING_PAGES:
+        text = content(pages[name]).get_text()
+        assert not re.search(r"[\u4e00-\u9fff]\([a-zü\u00e0-\u01dc]+\)", text), name
+        assert not re.search(r"&?(?:ldquo|rdquo|amp|nbsp);", text), name
+        assert not re.search(r"[\ue000-\uf8ff\ufffd?〓]", text), name
+        assert not any(run in text for run in garbled), name
+        assert not any(word in text for word in spam), name
+        assert "网站首页" not in text and "网站地图" not in text and "首页 >" not in text, name
+        assert "声明" not in text and "责任编辑" not in text, name
+
+
+def test_no_traditional_character_survives(pages):
+    edition = build_edition(SEED)
+    article = edition.article
+    everything = "\n".join(
+        [article.title, article.abstract, *article.keywords, article.author_note, article.funding_note]
+        + [p.heading for p in article.parts]
+        + [s.heading for p in article.parts for s in p.sections]
+        + [p.text for p in article.body_paragraphs]
+        + [r.raw for r in article.references]
+    )
+    seed_han = len(HAN.findall(SEED.read_text(encoding="utf-8")))
+    assert len(HAN.findall(everything)) > 0.9 * seed_han  # the whole article, not a sample
+    assert traditional_characters(everything) == set()
+    for name in READING_PAGES:
+        assert traditional_characters(chinese_text(content(pages[name]))) == set(), name
+
+
+def test_the_tw2s_readings(pages):
+    text = "".join(chinese_text(content(pages[name])) for name in READING_PAGES)
+    for word in ("影响着", "着力", "经历着", "随着", "显著", "效能"):
+        assert word in text, word
+    assert "影响著" not in text and "随著" not in text
+
+
+def test_fullwidth_punctuation_between_chinese_characters(pages):
+    for name in READING_PAGES:
+        text = chinese_text(content(pages[name]))
+        assert not re.search(r"[\u4e00-\u9fff“”][,:;?!()]|[,:;?!()][\u4e00-\u9fff“”]", text), name
+    overview = chinese_text(content(pages["overview"]))
+    assert "，" in overview and "：" in overview
+
+
+def test_about_page_reports_source_cleaning_and_corrections(pages, real_site):
+    about = content(pages["about"])
+    text = about.get_text()
+    edition = build_edition(SEED)
+    assert edition.seed_sha256 in text and SEED.name in text and "utf-8" in text
+    counts = {row.select("td")[0].get_text(): int(row.select("td")[1].get_text()) for row in about.select(".dd-counts tbody tr")}
+    assert counts == edition.report.counts()
+    assert counts["strip pinyin annotations"] > 1000
+    corrections = about.select(".dd-corrections li")
+    assert len(corrections) == len(edition.report.corrections) == 2
+    for item, correction in zip(corrections, edition.report.corrections):
+        assert item.select_one(".dd-sic").get_text() == correction.source
+        assert correction.reason[:30] in item.get_text()
+        printed = to_simplified(correction.corrected)
+        paragraph = next(p for p in edition.article.body_paragraphs if printed in p.text)
+        assert item.select_one("a")["href"].endswith(f"/#{paragraph.id}")
+
+
+def test_masthead_metadata_is_kept_once(pages):
+    about = content(pages["about"]).get_text()
+    assert about.count("本文为人民论坛杂志社原创内容") == 1
+    assert "李一丹" in about and "杨玲玲" in about
+    assert "理论前沿 › 深度原创" in content(pages["overview"]).get_text()
+
+
+def test_pages_have_readable_stable_urls(real_site, article_slug):
+    assert article_slug == "yi-gao-shui-ping-zhi-li-ti-sheng-ji-ceng-mian-yi-li"
+    built = {p.relative_to(real_site.site).as_posix() for p in html_pages(real_site.site)}
+    expected = {"index.html"} | {
+        f"{article_slug}/{page}index.html" for page in ("", "part-1/", "part-2/", "part-3/", "references/", "about/")
+    }
+    assert expected <= built
+
+
+def test_no_outside_resource_is_referenced(real_site):
+    for page in html_pages(real_site.site):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        for tag in soup(page).select("script[src], link[href], img[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not re.match(r"(https?:)?//", url), (page, url)
+
+
+def test_chinese_search_index_is_segmented(real_site):
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    part_2 = next(doc for doc in index["docs"] if doc["location"].endswith("part-2/#s2-1"))
+    assert "\u200b分税制\u200b" in part_2["text"]
