@@ -18,6 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "seeds" / "000_187d118a7b570b53.txt"
+SEED_CORRECTIONS = SEED.with_name(SEED.stem + ".corrections.yml")
 sys.path.insert(0, str(ROOT / "build_hooks"))
 
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -52,6 +53,7 @@ def make_project(directory: Path, seeds: dict[str, bytes], extra_files=None) -> 
     config["docs_dir"] = str(ROOT / "docs")
     config["hooks"] = [str(ROOT / "build_hooks" / "hook.py")]
     config["watch"] = [str(directory / "seeds")]
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     seed_dir = directory / "seeds"
     seed_dir.mkdir(parents=True, exist_ok=True)
     for name, data in seeds.items():
@@ -78,11 +80,7 @@ def build_project(directory: Path, seeds: dict[str, bytes], *, strict: bool = Fa
 def real_site(tmp_path_factory) -> Build:
     """The site built with --strict from the real seed and its corrections file."""
     directory = tmp_path_factory.mktemp("real")
-    extra = {}
-    corrections = SEED.with_name(SEED.stem + ".corrections.yml")
-    if corrections.exists():
-        extra[corrections.name] = corrections.read_text(encoding="utf-8")
-    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=extra)
+    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=real_corrections())
     assert build.returncode == 0, build.log
     return build
 
@@ -117,6 +115,11 @@ def browser_type_launch_args(browser_type_launch_args):
             pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def real_corrections() -> dict[str, str]:
+    """The real seed's corrections file, to copy beside it."""
+    return {SEED_CORRECTIONS.name: SEED_CORRECTIONS.read_text(encoding="utf-8")}
 
 
 def read_fixture(name: str) -> str:

@@ -178,3 +178,15 @@ def test_chinese_search_index_is_segmented(real_site):
     index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     part_2 = next(doc for doc in index["docs"] if doc["location"].endswith("part-2/#s2-1"))
     assert "\u200b分税制\u200b" in part_2["text"]
+
+
+def test_chinese_in_navigation_toc_and_footer_is_marked_and_labels_are_text(pages):
+    part = pages["part-2"]
+    nav_chinese = [span.get_text() for span in part.select('nav.md-nav--primary span[lang="zh-Hans"]')]
+    assert "以高水平治理提升基层“免疫力”" in nav_chinese
+    assert any("分税制" not in t and "后遗症" in t for t in nav_chinese)
+    toc = [span.get_text() for span in part.select('nav.md-nav--secondary span[lang="zh-Hans"]')]
+    assert toc[0] == "结构紧张：任务延伸与场域收缩。"
+    for link in part.select("a.md-footer__link"):
+        assert "<" not in link["aria-label"] and "lang=" not in link["aria-label"]
+        assert link.select_one('.md-ellipsis span[lang="zh-Hans"]') is not None

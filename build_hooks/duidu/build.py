@@ -15,7 +15,7 @@ from mkdocs.structure.toc import get_toc
 from .models import Edition
 from .pipeline import build_editions
 from .render import render_page
-from .site import HOME, PagePlan, TocEntry, article_pages, escape, home_page, navigation
+from .site import HOME, PagePlan, TocEntry, article_pages, escape, home_page, navigation, title_html
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _toc_token(entry: TocEntry) -> dict:
     return {
         "level": entry.level,
         "id": entry.id,
-        "name": escape(entry.title),
+        "name": title_html(entry.title),
         "children": [_toc_token(child) for child in entry.children],
     }
 

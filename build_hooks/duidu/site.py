@@ -1,12 +1,14 @@
 """Which pages the site has: their source paths, titles, table-of-contents entries and navigation.
 
 A page here is a plan (template + edition); :mod:`render` turns it into HTML. Titles handed to MkDocs
-and Material are HTML-escaped, because Material's templates print them without escaping.
+and Material are HTML, because Material's templates print them without escaping: escaped text, with the
+Chinese marked so that screen readers announce it in Chinese (see :func:`title_html`).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from .models import Edition
@@ -115,14 +117,14 @@ def home_page(site_description: str) -> PagePlan:
 
 def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
     """The ``nav`` setting: home, then each article as a section whose index is its overview."""
-    nav: list = [{escape(plans[HOME].nav_title): HOME}]
+    nav: list = [{title_html(plans[HOME].nav_title): HOME}]
     for edition in editions:
         entries = [
-            {escape(plan.nav_title): plan.src_uri}
+            {title_html(plan.nav_title): plan.src_uri}
             for plan in plans.values()
             if plan.edition is edition and not plan.src_uri.endswith("/index.md")
         ]
-        nav.append({escape(edition.article.title): [f"{edition.slug}/index.md", *entries]})
+        nav.append({title_html(edition.article.title): [f"{edition.slug}/index.md", *entries]})
     return nav
 
 
@@ -136,3 +138,24 @@ def page_url(src_uri: str) -> str:
 
 def escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+_CHINESE_RUN = re.compile(
+    r"[“‘《（]?[\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》…—·0-9]*"
+)
+
+
+def title_html(text: str) -> str:
+    """A title as HTML for the theme: escaped, with each Chinese run marked ``lang="zh-Hans"``.
+
+    >>> title_html("2. 分税制<后> · Overview")
+    '2. <span lang="zh-Hans">分税制</span>&lt;<span lang="zh-Hans">后</span>&gt; · Overview'
+    """
+    parts = []
+    position = 0
+    for match in _CHINESE_RUN.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f'<span lang="zh-Hans">{escape(match.group(0))}</span>')
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return "".join(parts)
