@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser-deps lock clean
+.PHONY: serve build test browser-deps lock clean translations
 
 serve: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -44,3 +44,7 @@ lock: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache
+
+# Bring every seed's English PO catalog (seeds/<seed>.en.po) in step with the seed, as msgmerge does.
+translations: $(STAMP)
+	PYTHONPATH=build_hooks $(BIN)/python -m duidu.maintain translations seeds

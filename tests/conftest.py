@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "seeds" / "000_187d118a7b570b53.txt"
 SEED_CORRECTIONS = SEED.with_name(SEED.stem + ".corrections.yml")
+SEED_CATALOG = SEED.with_name(SEED.stem + ".en.po")
+SYNTHETIC = FIXTURES / "synthetic_article.txt"
+SYNTHETIC_CATALOG = FIXTURES / "synthetic_article.en.po"
 sys.path.insert(0, str(ROOT / "build_hooks"))
 
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -80,7 +83,7 @@ def build_project(directory: Path, seeds: dict[str, bytes], *, strict: bool = Fa
 def real_site(tmp_path_factory) -> Build:
     """The site built with --strict from the real seed and its corrections file."""
     directory = tmp_path_factory.mktemp("real")
-    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=real_corrections())
+    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=companions(SEED))
     assert build.returncode == 0, build.log
     return build
 
@@ -117,9 +120,15 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-def real_corrections() -> dict[str, str]:
-    """The real seed's corrections file, to copy beside it."""
-    return {SEED_CORRECTIONS.name: SEED_CORRECTIONS.read_text(encoding="utf-8")}
+def companions(seed: Path, name: str | None = None) -> dict[str, str]:
+    """The files that live beside a seed (corrections, English catalog), renamed for a seed copied as ``name``."""
+    stem = Path(name).stem if name else seed.stem
+    files = {}
+    for suffix in (".corrections.yml", ".en.po"):
+        path = seed.with_name(seed.stem + suffix)
+        if path.exists():
+            files[stem + suffix] = path.read_text(encoding="utf-8")
+    return files
 
 
 def read_fixture(name: str) -> str:

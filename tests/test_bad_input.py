@@ -2,9 +2,10 @@
 
 import pytest
 
-from conftest import FIXTURES, build_project
+from conftest import SYNTHETIC, build_project, companions
 
-GOOD = (FIXTURES / "synthetic_article.txt").read_bytes()
+GOOD = SYNTHETIC.read_bytes()
+GOOD_CATALOG = companions(SYNTHETIC, "good.txt")
 BAD = {
     "empty.txt": (b"", "the file is empty"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01", "binary data"),
@@ -16,7 +17,7 @@ BAD = {
 @pytest.fixture(scope="module")
 def normal_build(tmp_path_factory):
     seeds = {"good.txt": GOOD, **{name: data for name, (data, _) in BAD.items()}}
-    return build_project(tmp_path_factory.mktemp("bad"), seeds)
+    return build_project(tmp_path_factory.mktemp("bad"), seeds, extra_files=GOOD_CATALOG)
 
 
 def test_normal_build_publishes_the_good_article(normal_build):
@@ -40,7 +41,7 @@ def test_no_traceback(normal_build):
 
 
 def test_strict_build_fails_on_a_bad_seed(tmp_path):
-    build = build_project(tmp_path, {"good.txt": GOOD, "empty.txt": b""}, strict=True)
+    build = build_project(tmp_path, {"good.txt": GOOD, "empty.txt": b""}, strict=True, extra_files=GOOD_CATALOG)
     assert build.returncode != 0
     assert "seeds/empty.txt: skipped: the file is empty" in build.log
     assert "Traceback" not in build.log

@@ -7,6 +7,7 @@ import pytest
 from duidu.convert import to_simplified
 from duidu.gbk_shift import find_runs
 from duidu.pipeline import build_edition
+from duidu.units import translation_units
 
 from conftest import SEED
 from helpers import HAN, chinese_text, content, html_pages, soup, traditional_characters
@@ -52,7 +53,7 @@ def test_3_references_and_4_keywords(pages):
     references = content(pages["references"]).select("ol.dd-references > li")
     assert [li["id"] for li in references] == ["ref-1", "ref-2", "ref-3"]
     assert "姜晓萍" in references[0].get_text() and "中国行政管理" in references[0].get_text()
-    keywords = [li.get_text() for li in content(pages["overview"]).select(".dd-keywords li")]
+    keywords = [li.select_one('[lang="zh-Hans"]').get_text() for li in content(pages["overview"]).select(".dd-keywords li")]
     assert keywords == ["基层治理", "治理现代化", "治理效能", "高质量发展"]
 
 
@@ -151,7 +152,8 @@ def test_masthead_metadata_is_kept_once(pages):
     about = content(pages["about"]).get_text()
     assert about.count("本文为人民论坛杂志社原创内容") == 1
     assert "李一丹" in about and "杨玲玲" in about
-    assert "理论前沿 › 深度原创" in content(pages["overview"]).get_text()
+    categories = content(pages["overview"]).select('.dd-category [lang="zh-Hans"]')
+    assert [c.get_text() for c in categories] == ["理论前沿", "深度原创"]
 
 
 def test_pages_have_readable_stable_urls(real_site, article_slug):
@@ -190,3 +192,49 @@ def test_chinese_in_navigation_toc_and_footer_is_marked_and_labels_are_text(page
     for link in part.select("a.md-footer__link"):
         assert "<" not in link["aria-label"] and "lang=" not in link["aria-label"]
         assert link.select_one('.md-ellipsis span[lang="zh-Hans"]') is not None
+
+
+def test_every_unit_has_its_english_beside_its_chinese_in_one_block(pages):
+    edition = build_edition(SEED)
+    units = {u.id: u for u in translation_units(edition)}
+    found = set()
+    for name in ("overview", "part-1", "part-2", "part-3", "references"):
+        for element in content(pages[name]).select("[id]"):
+            unit = units.get(element["id"])
+            if unit is None:
+                continue
+            zh = element.select_one('.dd-zh[lang="zh-Hans"]')
+            en = element.select_one('.dd-en[lang="en"]')
+            assert zh is not None and zh.get_text().strip() == unit.zh, unit.id
+            assert en is not None and en.get_text().strip() == edition.translations[unit.id].en, unit.id
+            assert not element.select(".dd-untranslated"), unit.id
+            assert len(element.select(".dd-zh")) == len(element.select(".dd-en")) == 1, unit.id
+            found.add(unit.id)
+    overview = content(pages["overview"])
+    for prefix, selector in (("keyword", ".dd-keywords li"), ("category", ".dd-category")):
+        for number, item in enumerate(overview.select(selector), start=1):
+            unit_id = f"{prefix}-{number}"
+            assert item.select_one(".dd-zh").get_text() == units[unit_id].zh
+            assert item.select_one(".dd-en").get_text() == edition.translations[unit_id].en
+            found.add(unit_id)
+    for reference in content(pages["references"]).select("ol.dd-references > li"):
+        english = reference.select_one('.dd-en[lang="en"]').get_text()
+        for field in ("authors", "title", "journal"):
+            unit_id = f"{reference['id']}-{field}"
+            assert edition.translations[unit_id].en in english
+            found.add(unit_id)
+    assert found == set(units)
+
+
+def test_english_reads_as_english(pages):
+    for name in ("part-1", "part-2", "part-3"):
+        for en in content(pages[name]).select('.dd-block > .dd-en[lang="en"]'):
+            text = en.get_text()
+            assert not HAN.search(text.replace("“", "").replace("”", "")) or "(" in text, text[:80]
+            assert '"' not in text, "straight quotes in the English: " + text[:80]
+
+
+def test_ids_are_unique_on_every_page(real_site):
+    for page in html_pages(real_site.site):
+        ids = [element["id"] for element in soup(page).select("[id]")]
+        assert len(ids) == len(set(ids)), (page, sorted(i for i in ids if ids.count(i) > 1))

@@ -15,7 +15,7 @@ from mkdocs.structure.toc import get_toc
 from .models import Edition
 from .pipeline import build_editions
 from .render import render_page
-from .site import HOME, PagePlan, TocEntry, article_pages, escape, home_page, navigation, title_html
+from .site import HOME, PagePlan, TocEntry, article_pages, escape, home_page, label_html, navigation
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def summary(edition: Edition) -> str:
     return (
         f"seeds/{edition.seed_name} ({edition.encoding}) → /{edition.slug}/: "
         f"{len(article.parts)} parts, {sections} subsections, {len(article.body_paragraphs)} paragraphs, "
-        f"{len(article.references)} references; cleaning: {counts}"
+        f"{len(article.references)} references; cleaning: {counts}; English ({edition.catalog_name}): {edition.coverage}"
     )
 
 
@@ -64,7 +64,7 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> None:
 
 def set_page_meta(plan: PagePlan, page: Page) -> None:
     # Material prints titles and descriptions without escaping: hand it escaped text.
-    page.meta["title"] = escape(plan.title)
+    page.meta["title"] = escape(plan.title.plain())
     if plan.description:
         page.meta["description"] = escape(plan.description)
     if not plan.searchable:
@@ -81,7 +81,7 @@ def _toc_token(entry: TocEntry) -> dict:
     return {
         "level": entry.level,
         "id": entry.id,
-        "name": title_html(entry.title),
+        "name": label_html(entry.title),
         "children": [_toc_token(child) for child in entry.children],
     }
 

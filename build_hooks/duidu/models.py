@@ -5,7 +5,12 @@ Every record is frozen: a stage returns new records, it never edits the ones it 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .catalog import Coverage, Translation
 
 
 class SeedError(Exception):
@@ -147,3 +152,18 @@ class Edition:
     report: CleaningReport
     notes: tuple[str, ...] = field(default=())
     """Warnings the build printed for this seed, repeated on its About page."""
+    catalog_name: str = ""
+    """File name of the English PO catalog beside the seed."""
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+    """English by unit id (see :mod:`units`); units without a current translation say why."""
+
+    def english(self, unit_id: str) -> Translation:
+        from .catalog import Status, Translation
+
+        return self.translations.get(unit_id, Translation(Status.MISSING))
+
+    @property
+    def coverage(self) -> Coverage:
+        from .catalog import coverage
+
+        return coverage(dict(self.translations))

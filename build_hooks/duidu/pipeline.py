@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from .catalog import Status, catalog_path, read_catalog, read_translations
 from .clean import GARBLE_RULE, apply_corrections, apply_rules
 from .convert import to_simplified
 from .corrections import corrections_path, load_corrections
@@ -16,6 +17,7 @@ from .decode import decode_seed
 from .masthead import split_page
 from .models import CleaningReport, Edition, GarbleWarning, SeedError
 from .parse import parse_article
+from .units import translation_units
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def build_edition(seed: Path) -> Edition:
         corrections=corrections,
         unrecovered=unrecovered,
     )
-    return Edition(
+    edition = Edition(
         seed_name=seed.name,
         seed_sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
@@ -60,6 +62,29 @@ def build_edition(seed: Path) -> Edition:
         masthead=page.masthead,
         report=report,
         notes=tuple(notes),
+    )
+    return attach_translations(edition, catalog_path(seed))
+
+
+def attach_translations(edition: Edition, catalog_file: Path) -> Edition:
+    """The edition with its English from the catalog, and a note for every unit still without it."""
+    units = translation_units(edition)
+    catalog = read_catalog(catalog_file) if catalog_file.exists() else None
+    translations = read_translations(catalog, units)
+    if catalog is None:
+        notes = [f"{catalog_file.name}: no English catalog; {len(units)} units untranslated (run `make translations`)"]
+    else:
+        wording = {Status.MISSING: "translation missing", Status.OUTDATED: "translation outdated (fuzzy)"}
+        notes = [
+            f"{catalog_file.name}: unit {unit_id}: {wording[t.status]}"
+            for unit_id, t in translations.items()
+            if t.status is not Status.TRANSLATED
+        ]
+    return replace(
+        edition,
+        notes=edition.notes + tuple(notes),
+        catalog_name=catalog_file.name,
+        translations=translations,
     )
 
 

@@ -1,25 +1,44 @@
 """Which pages the site has: their source paths, titles, table-of-contents entries and navigation.
 
 A page here is a plan (template + edition); :mod:`render` turns it into HTML. Titles handed to MkDocs
-and Material are HTML, because Material's templates print them without escaping: escaped text, with the
-Chinese marked so that screen readers announce it in Chinese (see :func:`title_html`).
+and Material are HTML, because Material's templates print them without escaping: escaped text, each
+language in its own ``lang``-marked span, so that the reading mode can show one or both and screen readers
+announce each in its language (see :func:`label_html`).
 """
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 
+from .catalog import Status
 from .models import Edition
 
 HOME = "index.md"
 
 
 @dataclass(frozen=True)
+class Label:
+    """A piece of text in both languages; ``interface`` labels put the English first."""
+
+    zh: str
+    en: str = ""
+    interface: bool = False
+
+    def plain(self) -> str:
+        if not self.en:
+            return self.zh
+        return f"{self.en} · {self.zh}" if self.interface else f"{self.zh} · {self.en}"
+
+
+def ui(en: str, zh: str) -> Label:
+    return Label(zh=zh, en=en, interface=True)
+
+
+@dataclass(frozen=True)
 class TocEntry:
     id: str
-    title: str
+    title: Label
     level: int
     children: tuple[TocEntry, ...] = ()
 
@@ -28,9 +47,8 @@ class TocEntry:
 class PagePlan:
     src_uri: str
     template: str
-    title: str
-    """Plain text; escaped where it is handed to the theme."""
-    nav_title: str
+    title: Label
+    nav_title: Label
     edition: Edition | None = None
     part_number: int = 0
     description: str = ""
@@ -38,67 +56,71 @@ class PagePlan:
     toc: tuple[TocEntry, ...] = field(default=())
 
 
+def unit_label(edition: Edition, unit_id: str, zh: str) -> Label:
+    """The Chinese of a unit with its English, when the English is current."""
+    translation = edition.english(unit_id)
+    return Label(zh=zh, en=translation.en if translation.status is Status.TRANSLATED else "")
+
+
 def article_pages(edition: Edition) -> list[PagePlan]:
     article = edition.article
     base = edition.slug
+    title = unit_label(edition, "title", article.title)
+    abstract = edition.english("abstract")
     pages = [
         PagePlan(
             src_uri=f"{base}/index.md",
             template="overview.html",
-            title=article.title,
-            nav_title="Overview · 概览",
+            title=title,
+            nav_title=ui("Overview", "概览"),
             edition=edition,
-            description=article.abstract,
-            toc=tuple(
-                TocEntry(id, title, 2)
-                for id, title in (
-                    ("abstract", "Abstract · 摘要"),
-                    ("introduction", "Introduction · 引言"),
-                    ("contents", "Contents · 目录"),
-                )
+            description=abstract.en if abstract.status is Status.TRANSLATED else article.abstract,
+            toc=(
+                TocEntry("abstract-heading", ui("Abstract", "摘要"), 2),
+                TocEntry("introduction", ui("Introduction", "引言"), 2),
+                TocEntry("contents", ui("Contents", "目录"), 2),
             ),
         )
     ]
     for part in article.parts:
+        heading = unit_label(edition, part.id, part.heading)
         pages.append(
             PagePlan(
                 src_uri=f"{base}/part-{part.number}.md",
                 template="part.html",
-                title=part.heading,
-                nav_title=f"{part.number}. {part.heading}",
+                title=heading,
+                nav_title=Label(f"{part.number}. {heading.zh}", f"{part.number}. {heading.en}" if heading.en else ""),
                 edition=edition,
                 part_number=part.number,
-                description=f"{article.title}: {part.heading}",
-                toc=tuple(TocEntry(s.id, s.heading, 2) for s in part.sections),
+                description=f"Part {part.number} of {title.plain()}: {heading.plain()}",
+                toc=tuple(TocEntry(s.id, unit_label(edition, s.id, s.heading), 2) for s in part.sections),
             )
         )
     pages.append(
         PagePlan(
             src_uri=f"{base}/references.md",
             template="references.html",
-            title=f"References and notes · 参考文献与注释 — {article.title}",
-            nav_title="References and notes · 参考文献",
+            title=ui(f"References and notes — {title.en or title.zh}", f"参考文献与注释 — {title.zh}"),
+            nav_title=ui("References and notes", "参考文献与注释"),
             edition=edition,
-            description=f"References and notes of {article.title}",
-            toc=(TocEntry("notes", "Notes · 注释", 2), TocEntry("references", "References · 参考文献", 2)),
+            description=f"References, author note and funding note of {title.plain()}",
+            toc=(TocEntry("notes", ui("Notes", "注释"), 2), TocEntry("references", ui("References", "参考文献"), 2)),
         )
     )
     pages.append(
         PagePlan(
             src_uri=f"{base}/about.md",
             template="about.html",
-            title=f"About this text · 关于本文本 — {article.title}",
-            nav_title="About this text · 关于本文本",
+            title=ui(f"About this text — {title.en or title.zh}", f"关于本文本 — {title.zh}"),
+            nav_title=ui("About this text", "关于本文本"),
             edition=edition,
-            description=f"Source, cleaning report and editorial corrections of {article.title}",
+            description=f"Source, cleaning report, editorial corrections and translation of {title.plain()}",
             searchable=False,
-            toc=tuple(
-                TocEntry(id, title, 2)
-                for id, title in (
-                    ("source", "Source · 来源"),
-                    ("cleaning", "Cleaning report · 清理报告"),
-                    ("corrections", "Editorial corrections · 校勘"),
-                )
+            toc=(
+                TocEntry("source", ui("Source", "来源"), 2),
+                TocEntry("cleaning", ui("Cleaning report", "清理报告"), 2),
+                TocEntry("corrections", ui("Editorial corrections", "校勘"), 2),
+                TocEntry("translation", ui("Translation", "翻译"), 2),
             ),
         )
     )
@@ -109,22 +131,23 @@ def home_page(site_description: str) -> PagePlan:
     return PagePlan(
         src_uri=HOME,
         template="home.html",
-        title="Duidu 对读",
-        nav_title="Home · 首页",
+        title=ui("Duidu", "对读"),
+        nav_title=ui("Home", "首页"),
         description=site_description,
     )
 
 
 def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
     """The ``nav`` setting: home, then each article as a section whose index is its overview."""
-    nav: list = [{title_html(plans[HOME].nav_title): HOME}]
+    nav: list = [{label_html(plans[HOME].nav_title): HOME}]
     for edition in editions:
         entries = [
-            {title_html(plan.nav_title): plan.src_uri}
+            {label_html(plan.nav_title): plan.src_uri}
             for plan in plans.values()
             if plan.edition is edition and not plan.src_uri.endswith("/index.md")
         ]
-        nav.append({title_html(edition.article.title): [f"{edition.slug}/index.md", *entries]})
+        title = unit_label(edition, "title", edition.article.title)
+        nav.append({label_html(title): [f"{edition.slug}/index.md", *entries]})
     return nav
 
 
@@ -140,22 +163,15 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-_CHINESE_RUN = re.compile(
-    r"[“‘《（]?[\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》…—·0-9]*"
-)
+def label_html(label: Label) -> str:
+    """A label as HTML for the theme: each language escaped, in its own span with its ``lang``.
 
-
-def title_html(text: str) -> str:
-    """A title as HTML for the theme: escaped, with each Chinese run marked ``lang="zh-Hans"``.
-
-    >>> title_html("2. 分税制<后> · Overview")
-    '2. <span lang="zh-Hans">分税制</span>&lt;<span lang="zh-Hans">后</span>&gt; · Overview'
+    >>> label_html(Label("分税制<后>", "tax-sharing"))
+    '<span class="dd-zh" lang="zh-Hans">分税制&lt;后&gt;</span><span class="dd-sep"> · </span><span class="dd-en" lang="en">tax-sharing</span>'
     """
-    parts = []
-    position = 0
-    for match in _CHINESE_RUN.finditer(text):
-        parts.append(escape(text[position : match.start()]))
-        parts.append(f'<span lang="zh-Hans">{escape(match.group(0))}</span>')
-        position = match.end()
-    parts.append(escape(text[position:]))
-    return "".join(parts)
+    if not label.en:  # nothing to switch to: the Chinese shows in every mode
+        return f'<span lang="zh-Hans">{escape(label.zh)}</span>'
+    zh = f'<span class="dd-zh" lang="zh-Hans">{escape(label.zh)}</span>'
+    en = f'<span class="dd-en" lang="en">{escape(label.en)}</span>'
+    separator = '<span class="dd-sep"> · </span>'
+    return en + separator + zh if label.interface else zh + separator + en
