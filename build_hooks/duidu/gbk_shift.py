@@ -97,7 +97,7 @@ def recover(match: re.Match[str], line: str) -> str | None:
             return None
         head = leads[:-1].encode("gb18030") + body_bytes[-1:]
         # head ends in the last lead byte; try every trail byte after it.
-        candidates = _readings_trail(head)
+        candidates = _readings(lambda trail: head + bytes([trail]), _TRAIL_BYTES)
         if annotation:
             candidates = [c for c in candidates if _reads_as(c[-1], annotation)]
         return _best(candidates, score)
@@ -125,23 +125,15 @@ def looks_garbled(match: re.Match[str]) -> bool:
     )
 
 
-def _readings(make_bytes) -> list[str]:
-    readings = []
-    for lead in range(0x81, 0xFF):
-        data = make_bytes(lead)
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            continue
-        if len(text) * 2 == len(data) and all(_is_cjk(ch) for ch in text):
-            readings.append(text)
-    return readings
+_LEAD_BYTES = range(0x81, 0xFF)
+_TRAIL_BYTES = [*range(0x40, 0x7F), *range(0x80, 0xFF)]
 
 
-def _readings_trail(head: bytes) -> list[str]:
+def _readings(make_bytes, byte_values=_LEAD_BYTES) -> list[str]:
+    """Every way ``make_bytes(b)`` decodes as whole two-byte CJK characters, for each candidate byte b."""
     readings = []
-    for trail in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
-        data = head + bytes([trail])
+    for value in byte_values:
+        data = make_bytes(value)
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
