@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "seeds" / "000_187d118a7b570b53.txt"
 SEED_CORRECTIONS = SEED.with_name(SEED.stem + ".corrections.yml")
 SEED_CATALOG = SEED.with_name(SEED.stem + ".en.po")
+GLOSSARY_FILE = ROOT / "seeds" / "glossary.yml"
 SYNTHETIC = FIXTURES / "synthetic_article.txt"
 SYNTHETIC_CATALOG = FIXTURES / "synthetic_article.en.po"
 sys.path.insert(0, str(ROOT / "build_hooks"))
@@ -83,7 +84,8 @@ def build_project(directory: Path, seeds: dict[str, bytes], *, strict: bool = Fa
 def real_site(tmp_path_factory) -> Build:
     """The site built with --strict from the real seed and its corrections file."""
     directory = tmp_path_factory.mktemp("real")
-    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=companions(SEED))
+    files = {**companions(SEED), GLOSSARY_FILE.name: GLOSSARY_FILE.read_text(encoding="utf-8")}
+    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=files)
     assert build.returncode == 0, build.log
     return build
 

@@ -211,6 +211,10 @@ def test_every_unit_has_its_english_beside_its_chinese_in_one_block(pages):
             assert len(element.select(".dd-zh")) == len(element.select(".dd-en")) == 1, unit.id
             found.add(unit.id)
     overview = content(pages["overview"])
+    journal = overview.select_one(".dd-journal")
+    assert journal.select_one(".dd-zh").get_text() == units["journal"].zh == "人民论坛"
+    assert journal.select_one(".dd-en").get_text() == edition.translations["journal"].en
+    found.add("journal")
     for prefix, selector in (("keyword", ".dd-keywords li"), ("category", ".dd-category")):
         for number, item in enumerate(overview.select(selector), start=1):
             unit_id = f"{prefix}-{number}"

@@ -12,10 +12,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .models import Edition
+from .citation import cite
+from .glossary import GLOSSARY_FILE, Glossary, load_glossary
+from .models import Edition, SeedError
 from .pipeline import build_editions
 from .render import render_page
-from .site import HOME, PagePlan, TocEntry, article_pages, escape, home_page, label_html, navigation
+from .site import HOME, PagePlan, TocEntry, article_pages, escape, glossary_page, home_page, label_html, navigation
+from .terminology import Usage, inconsistencies, term_usages, unused_terms
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,9 @@ class SiteBuild:
     editions: list[Edition]
     plans: dict[str, PagePlan]
     """Page plans by source path."""
+    glossary: Glossary
+    usages: dict[str, list[Usage]]
+    """Where each glossary term occurs, by term id."""
 
 
 def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> SiteBuild:
@@ -35,10 +41,44 @@ def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> Si
         for note in edition.notes:
             log.warning(f"seeds/{edition.seed_name}: {note}")
         _teach_search(edition)
+    glossary = read_glossary(seed_dir / GLOSSARY_FILE, log)
+    usages = term_usages(glossary, editions)
+    check_terminology(glossary, usages, log)
     plans = {HOME: home_page(site_description)}
+    if glossary.terms:
+        plans[glossary_page(glossary).src_uri] = glossary_page(glossary)
     for edition in editions:
         plans.update((plan.src_uri, plan) for plan in article_pages(edition))
-    return SiteBuild(editions=editions, plans=plans)
+    return SiteBuild(editions=editions, plans=plans, glossary=glossary, usages=usages)
+
+
+def read_glossary(path: Path, log: logging.Logger) -> Glossary:
+    """The glossary, with an error line for each malformed entry (or for a file that cannot be read)."""
+    try:
+        glossary = load_glossary(path)
+    except SeedError as error:
+        log.error(f"seeds/{error}")
+        return Glossary(terms=())
+    for problem in glossary.errors:
+        log.error(f"seeds/{problem}")
+    for term in glossary.terms:
+        for form in term.forms:
+            jieba.add_word(form)  # so that Material's search keeps the term whole
+    return glossary
+
+
+def check_terminology(glossary: Glossary, usages: dict[str, list[Usage]], log: logging.Logger) -> None:
+    """Report terms used nowhere, and units whose English does not use a term's rendering."""
+    for term in unused_terms(glossary, usages):
+        log.warning(f"seeds/{GLOSSARY_FILE}: {term.term} ({term.id}) occurs in no article")
+    problems = inconsistencies(glossary, usages)
+    for problem in problems:
+        log.warning(f"seeds/{problem.unit.edition.catalog_name}: {problem}")
+    marked = sum(usage.count for uses in usages.values() for usage in uses)
+    log.info(
+        f"glossary: {len(glossary.terms)} terms, {marked} marked occurrences; "
+        f"terminology check: {len(problems)} units where the English lacks a term's rendering"
+    )
 
 
 def summary(edition: Edition) -> str:
@@ -59,6 +99,8 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> None:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=""))
+    for edition in site.editions:
+        files.append(File.generated(config, f"{edition.slug}/{edition.slug}.bib", content=cite(edition).bibtex))
     config.nav = navigation(site.editions, site.plans)
 
 
@@ -69,12 +111,14 @@ def set_page_meta(plan: PagePlan, page: Page) -> None:
         page.meta["description"] = escape(plan.description)
     if not plan.searchable:
         page.meta["search"] = {"exclude": True}
+    elif plan.search_boost != 1.0:
+        page.meta["search"] = {"boost": plan.search_boost}
 
 
 def page_content(site: SiteBuild, page: Page) -> str:
     plan = site.plans[page.file.src_uri]
     page.toc = get_toc([_toc_token(entry) for entry in plan.toc])
-    return render_page(plan, editions=site.editions, plans=site.plans)
+    return render_page(plan, editions=site.editions, plans=site.plans, glossary=site.glossary, usages=site.usages)
 
 
 def _toc_token(entry: TocEntry) -> dict:

@@ -20,6 +20,7 @@ _BREADCRUMB = re.compile(r"^首页\s*>\s*(?P<trail>.+)$")
 _EDITORS = re.compile(r"(?P<role>责编|美编|编辑|校对|审核)\s*/\s*(?P<name>[^\s/]+)")
 _RESPONSIBLE_EDITOR = re.compile(r"^[\[【]责任编辑[:：](?P<name>[^\]】]+)[\]】]$")
 _NOTICE = re.compile(r"^声明[:：]")
+_PUBLISHER = re.compile(r"本文[为系](?P<publisher>[^，,。]+?)(?:原创|独家|授权)")
 _REFERENCE_ENTRY = re.compile(r"^(?:[①-⑳]|\[\d+\])")
 _ARTICLE_END_MARKS = (re.compile(r"^【注[:：].*】$"), re.compile(r"^[（(]作者.*[）)]$"))
 
@@ -73,7 +74,13 @@ def split_page(lines: list[str]) -> PageSplit:
             notice = line.text
         changes.append(Change(CHROME_RULE, line.number, line.text, ""))
 
-    masthead = Masthead(categories=categories, editors=tuple(editors), notice=notice)
+    publisher = _PUBLISHER.search(notice)
+    masthead = Masthead(
+        categories=categories,
+        editors=tuple(editors),
+        notice=notice,
+        publisher=publisher.group("publisher") if publisher else "",
+    )
     return PageSplit(title=title, body=tuple(body), masthead=masthead, changes=tuple(changes))
 
 

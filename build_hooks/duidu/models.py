@@ -64,6 +64,16 @@ class Masthead:
     """(role, name) pairs, e.g. ("责编", "李一丹")."""
     notice: str = ""
     """The copyright notice, once."""
+    publisher: str = ""
+    """Who the notice says the article belongs to (``人民论坛杂志社``)."""
+
+    @property
+    def journal(self) -> str:
+        """The periodical the publisher puts out: the publisher's name without 杂志社/编辑部/社."""
+        for suffix in ("杂志社", "编辑部", "社"):
+            if self.publisher.endswith(suffix) and len(self.publisher) > len(suffix):
+                return self.publisher[: -len(suffix)]
+        return self.publisher
 
 
 @dataclass(frozen=True)

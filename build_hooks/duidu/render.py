@@ -9,10 +9,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .citation import cite
 from .clean import GETA
 from .convert import to_simplified
+from .glossary import Glossary, Term, find_terms
 from .models import Article, Edition
-from .site import PagePlan, page_url
+from .site import GLOSSARY, PagePlan, page_url
+from .terminology import Usage
 
 TEMPLATES = Path(__file__).parent / "templates"
 LARGE_RULE = 40
@@ -40,14 +43,38 @@ def render_text(text: str) -> Markup:
     return note.join(escape(piece) for piece in text.split(GETA))
 
 
-def render_page(plan: PagePlan, *, editions: list[Edition], plans: dict[str, PagePlan]) -> str:
+_TERM_LINK = Markup('<a class="dd-term" href="{href}" data-term="{id}" aria-describedby="gloss-{id}">{form}</a>')
+
+
+def render_page(
+    plan: PagePlan,
+    *,
+    editions: list[Edition],
+    plans: dict[str, PagePlan],
+    glossary: Glossary,
+    usages: dict[str, list[Usage]],
+) -> str:
     here = page_url(plan.src_uri)
+    used_terms: dict[str, Term] = {}
 
     def link(src_uri: str, anchor: str = "") -> str:
         target = page_url(src_uri)
         relative = posixpath.relpath(target or ".", here or ".") if here else (target or ".")
         relative = relative.rstrip("/") + "/" if relative not in ("", ".") else "./"
         return relative + (f"#{anchor}" if anchor else "")
+
+    def mark_terms(text: str) -> Markup:
+        """Seed text, escaped, with each glossary term a link to its entry (described by its gloss)."""
+        pieces = []
+        position = 0
+        for match in find_terms(text, glossary.terms):
+            used_terms[match.term.id] = match.term
+            pieces.append(render_text(text[position : match.start]))
+            href = link(GLOSSARY, match.term.id)
+            pieces.append(_TERM_LINK.format(href=href, id=match.term.id, form=text[match.start : match.end]))
+            position = match.end
+        pieces.append(render_text(text[position:]))
+        return Markup("").join(pieces)
 
     template = environment().get_template(plan.template)
     return template.render(
@@ -57,6 +84,11 @@ def render_page(plan: PagePlan, *, editions: list[Edition], plans: dict[str, Pag
         editions=editions,
         link=link,
         large_rule=LARGE_RULE,
+        mark_terms=mark_terms,
+        cite=cite,
+        used_terms=used_terms,
+        glossary=glossary,
+        usages=usages,
         unit_containing=lambda article, text: unit_containing(plan.edition, text),
     )
 

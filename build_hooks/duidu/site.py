@@ -12,9 +12,11 @@ import html
 from dataclasses import dataclass, field
 
 from .catalog import Status
+from .glossary import Glossary
 from .models import Edition
 
 HOME = "index.md"
+GLOSSARY = "glossary.md"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class PagePlan:
     part_number: int = 0
     description: str = ""
     searchable: bool = True
+    search_boost: float = 1.0
+    """Material's per-page search boost: below 1 lets the article passages rank above the page."""
     toc: tuple[TocEntry, ...] = field(default=())
 
 
@@ -79,6 +83,7 @@ def article_pages(edition: Edition) -> list[PagePlan]:
                 TocEntry("abstract-heading", ui("Abstract", "摘要"), 2),
                 TocEntry("introduction", ui("Introduction", "引言"), 2),
                 TocEntry("contents", ui("Contents", "目录"), 2),
+                TocEntry("cite", ui("Cite this article", "引用本文"), 2),
             ),
         )
     ]
@@ -137,9 +142,24 @@ def home_page(site_description: str) -> PagePlan:
     )
 
 
+def glossary_page(glossary: Glossary) -> PagePlan:
+    initials = sorted({term.initial for term in glossary.terms})
+    return PagePlan(
+        src_uri=GLOSSARY,
+        template="glossary.html",
+        title=ui("Glossary", "术语表"),
+        nav_title=ui("Glossary", "术语表"),
+        description="Terms of art, slogans and institutions of Chinese governance in the articles: pinyin, English, explanation and every place they are used.",
+        search_boost=0.3,  # a query for a term should find the passage that uses it first, then the entry
+        toc=tuple(TocEntry(f"letter-{initial}", Label(initial), 2) for initial in initials),
+    )
+
+
 def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
-    """The ``nav`` setting: home, then each article as a section whose index is its overview."""
+    """The ``nav`` setting: home, the glossary, then each article as a section whose index is its overview."""
     nav: list = [{label_html(plans[HOME].nav_title): HOME}]
+    if GLOSSARY in plans:
+        nav.append({label_html(plans[GLOSSARY].nav_title): GLOSSARY})
     for edition in editions:
         entries = [
             {label_html(plan.nav_title): plan.src_uri}

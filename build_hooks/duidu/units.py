@@ -27,6 +27,8 @@ def translation_units(edition: Edition) -> tuple[Unit, ...]:
 def _units(edition: Edition) -> Iterator[Unit]:
     article = edition.article
     yield Unit("title", article.title, "article title")
+    if edition.masthead.journal:
+        yield Unit("journal", edition.masthead.journal, "the periodical: pinyin (English name)")
     for number, category in enumerate(edition.masthead.categories, start=1):
         yield Unit(f"category-{number}", category, "category of the source site (breadcrumb)")
     yield Unit("abstract", article.abstract, "abstract")

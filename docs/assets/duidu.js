@@ -1,5 +1,5 @@
-/* Duidu on the page: the reading-mode switch, the ¶ links that copy a paragraph's URL, and the
-   highlight of the paragraph a link arrives at. The mode itself is set early by duidu-mode.js. */
+/* Duidu on the page: the reading-mode switch, the ¶ links that copy a paragraph's URL, the highlight of
+   the paragraph a link arrives at, and the glossary tooltips. The mode itself is set early by duidu-mode.js. */
 (function () {
   "use strict";
   var mode = window.duiduMode;
@@ -73,6 +73,15 @@
       }
       return;
     }
+    var copyButton = event.target.closest("[data-dd-copy]");
+    if (copyButton) {
+      var source = document.getElementById(copyButton.getAttribute("data-dd-copy"));
+      copy(source.textContent).then(
+        function () { announce("Copied · 已复制"); },
+        function () { announce("Select the text to copy it · 请选择文本复制"); }
+      );
+      return;
+    }
     var permalink = event.target.closest("[data-dd-permalink]");
     if (permalink) {
       event.preventDefault();
@@ -88,6 +97,91 @@
   });
 
   window.addEventListener("hashchange", function () { highlight(targetId()); });
+
+  /* Glossary tooltips: a term's gloss (already its accessible description) shown beside it on hover,
+     keyboard focus and tap; it stays while the pointer is over it and Escape dismisses it (WCAG 1.4.13).
+     A first tap on a touch screen shows the gloss; a second tap follows the link to the glossary. */
+  var tooltip = null;
+  var shownFor = null;
+  var hideTimer = null;
+  var lastPointer = "mouse";
+
+  function tooltipElement() {
+    if (!tooltip) {
+      tooltip = document.createElement("div");
+      tooltip.className = "dd-tooltip";
+      tooltip.setAttribute("aria-hidden", "true");  // screen readers get the gloss through aria-describedby
+      tooltip.addEventListener("pointerenter", function () { window.clearTimeout(hideTimer); });
+      tooltip.addEventListener("pointerleave", function () { hideSoon(); });
+      document.body.appendChild(tooltip);
+    }
+    return tooltip;
+  }
+
+  function showTip(term) {
+    var gloss = document.getElementById(term.getAttribute("aria-describedby"));
+    if (!gloss) { return; }
+    window.clearTimeout(hideTimer);
+    var tip = tooltipElement();
+    tip.innerHTML = "";
+    tip.appendChild(gloss.cloneNode(true)).removeAttribute("id");
+    tip.classList.add("dd-tooltip--shown");
+    var box = term.getBoundingClientRect();
+    var width = Math.min(320, window.innerWidth - 16);
+    tip.style.width = width + "px";
+    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
+    tip.style.left = left + "px";
+    var below = box.bottom + window.scrollY + 6;
+    tip.style.top = below + "px";
+    if (box.bottom + tip.offsetHeight + 12 > window.innerHeight && box.top > tip.offsetHeight + 12) {
+      tip.style.top = (box.top + window.scrollY - tip.offsetHeight - 6) + "px";
+    }
+    shownFor = term;
+  }
+
+  function hideTip() {
+    if (tooltip) { tooltip.classList.remove("dd-tooltip--shown"); }
+    shownFor = null;
+  }
+
+  function hideSoon() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hideTip, 300);
+  }
+
+  function termOf(event) { return event.target.closest && event.target.closest("a.dd-term"); }
+
+  document.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType || "mouse"; }, true);
+  document.addEventListener("keydown", function () { lastPointer = "keyboard"; }, true);
+  document.addEventListener("touchstart", function () { lastPointer = "touch"; }, { capture: true, passive: true });
+  document.addEventListener("pointerover", function (event) {
+    var term = termOf(event);
+    if (term && event.pointerType !== "touch") { showTip(term); }
+  });
+  document.addEventListener("pointerout", function (event) {
+    var term = termOf(event);
+    if (term && event.pointerType !== "touch") { hideSoon(); }
+  });
+  document.addEventListener("focusin", function (event) {
+    var term = termOf(event);
+    if (term && lastPointer !== "touch") { showTip(term); }  // a tap is handled on click
+  });
+  document.addEventListener("focusout", function (event) {
+    if (termOf(event)) { hideSoon(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && shownFor) { hideTip(); }
+  });
+  document.addEventListener("click", function (event) {
+    var term = termOf(event);
+    var touch = (event.pointerType || lastPointer) === "touch";
+    if (term && touch && shownFor !== term) {
+      event.preventDefault();
+      showTip(term);
+    } else if (!term && shownFor && !(tooltip && tooltip.contains(event.target))) {
+      hideTip();
+    }
+  });
 
   function start() {
     syncSwitch();

@@ -1,0 +1,205 @@
+"""The glossary: curated terms (``seeds/glossary.yml``), their pinyin, and where they occur in the text.
+
+Python-Markdown's ``abbr`` cannot mark terms in running Chinese (its pattern needs word boundaries, and
+there are none between Han characters), so terms are matched here: every form of every term, the longest
+match winning and no two matches overlapping, so 容错纠错机制 is one term, never 容错 inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pypinyin import Style, lazy_pinyin, pinyin
+
+from .models import SeedError
+
+GLOSSARY_FILE = "glossary.yml"
+REQUIRED = ("term", "english", "explanation")
+OPTIONAL_TEXT = ("pinyin", "source", "source_note", "note_zh")
+OPTIONAL_LISTS = ("variants", "english_variants")
+SOURCES = ("official", "duidu")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    """A readable, stable anchor: the toneless pinyin of the term (``fen-shui-zhi``)."""
+    term: str
+    variants: tuple[str, ...]
+    pinyin: str
+    english: str
+    english_variants: tuple[str, ...]
+    explanation: str
+    source: str = "duidu"
+    """``official`` where established official English exists; ``duidu`` for the edition's own rendering."""
+    source_note: str = ""
+    note_zh: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.variants)
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        return (self.english, *self.english_variants)
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (" ".join(lazy_pinyin(self.term)).lower(), self.term)
+
+    @property
+    def initial(self) -> str:
+        return self.sort_key[0][:1].upper()
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+    """Sorted by pinyin."""
+    errors: tuple[str, ...] = field(default=())
+    """One line per malformed entry, naming the file and the entry; those entries are left out."""
+
+    def by_id(self) -> dict[str, Term]:
+        return {term.id: term for term in self.terms}
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    term: Term
+
+
+def generated_pinyin(term: str) -> str:
+    """Tone-marked pinyin, one syllable per character, with pypinyin's phrase readings.
+
+    >>> generated_pinyin("一刀切"), generated_pinyin("鞭打快牛")
+    ('yī dāo qiē', 'biān dǎ kuài niú')
+    """
+    return " ".join(syllable for (syllable,) in pinyin(term, style=Style.TONE, heteronym=False) if syllable.strip())
+
+
+def term_id(term: str) -> str:
+    """The toneless pinyin of a term, hyphenated.
+
+    >>> term_id("社区“两委”")
+    'she-qu-liang-wei'
+    """
+    words = [re.sub(r"[^a-z0-9]+", "", w.lower()) for w in lazy_pinyin(term)]
+    return "-".join(w for w in words if w) or "term"
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read the glossary file; a malformed entry is reported and left out, the others are kept."""
+    if not path.exists():
+        return Glossary(terms=())
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise SeedError(f"{path.name}: not valid YAML: {error}") from None
+    entries = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise SeedError(f"{path.name}: expected a mapping with a 'terms' list")
+    terms: list[Term] = []
+    errors: list[str] = []
+    seen: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        problem = _problem(entry)
+        name = entry.get("term") if isinstance(entry, dict) and isinstance(entry.get("term"), str) else f"#{number}"
+        if problem is None:
+            clash = next((f for f in (entry["term"], *entry.get("variants", ())) if f in seen), None)
+            if clash:
+                problem = f"the form {clash} is already an entry of {seen[clash]}"
+        if problem:
+            errors.append(f"{path.name}: entry {number} ({name}): {problem}")
+            continue
+        term = _term(entry)
+        for form in term.forms:
+            seen[form] = term.term
+        terms.append(term)
+    return Glossary(terms=_with_unique_ids(sorted(terms, key=lambda t: t.sort_key)), errors=tuple(errors))
+
+
+def _problem(entry: object) -> str | None:
+    if not isinstance(entry, dict):
+        return "not a mapping of fields"
+    unknown = set(entry) - set(REQUIRED) - set(OPTIONAL_TEXT) - set(OPTIONAL_LISTS)
+    if unknown:
+        return f"unknown field(s): {', '.join(sorted(unknown))}"
+    for name in REQUIRED:
+        if not isinstance(entry.get(name), str) or not entry[name].strip():
+            return f"'{name}' must be non-empty text"
+    for name in OPTIONAL_TEXT:
+        if entry.get(name) is not None and not isinstance(entry[name], str):
+            return f"'{name}' must be text"
+    for name in OPTIONAL_LISTS:
+        value = entry.get(name) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            return f"'{name}' must be a list of non-empty texts"
+    if (entry.get("source") or "duidu") not in SOURCES:
+        return f"'source' must be one of {', '.join(SOURCES)}"
+    if not re.search(r"[\u3400-\u9fff]", entry["term"]):
+        return "'term' must be Chinese"
+    return None
+
+
+def _term(entry: dict) -> Term:
+    term = entry["term"].strip()
+    return Term(
+        id=term_id(term),
+        term=term,
+        variants=tuple(v.strip() for v in entry.get("variants") or ()),
+        pinyin=(entry.get("pinyin") or "").strip() or generated_pinyin(term),
+        english=entry["english"].strip(),
+        english_variants=tuple(v.strip() for v in entry.get("english_variants") or ()),
+        explanation=" ".join(entry["explanation"].split()),
+        source=(entry.get("source") or "duidu").strip(),
+        source_note=(entry.get("source_note") or "").strip(),
+        note_zh=(entry.get("note_zh") or "").strip(),
+    )
+
+
+def _with_unique_ids(terms: list[Term]) -> tuple[Term, ...]:
+    seen: dict[str, int] = {}
+    result = []
+    for term in terms:
+        count = seen.get(term.id, 0) + 1
+        seen[term.id] = count
+        result.append(term if count == 1 else Term(**{**term.__dict__, "id": f"{term.id}-{count}"}))
+    return tuple(result)
+
+
+def find_terms(text: str, terms: Iterable[Term]) -> list[TermMatch]:
+    """Every occurrence of every form, longest first, none overlapping, in text order.
+
+    >>> t = [Term("a", "容错纠错机制", (), "", "", (), ""), Term("b", "容错", (), "", "", (), "")]
+    >>> [(m.start, m.term.id) for m in find_terms("完善容错纠错机制，容错。", t)]
+    [(2, 'a'), (9, 'b')]
+    """
+    candidates = []
+    for term in terms:
+        for form in term.forms:
+            start = text.find(form)
+            while start != -1:
+                candidates.append(TermMatch(start, start + len(form), term))
+                start = text.find(form, start + 1)
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[TermMatch] = []
+    for match in candidates:
+        if all(match.end <= other.start or match.start >= other.end for other in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def english_has_rendering(english: str, term: Term) -> bool:
+    """Whether the English of a unit uses the glossary's rendering (or a listed variant) of ``term``."""
+    haystack = _normalise(english)
+    return any(_normalise(rendering) in haystack for rendering in term.renderings)
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("“", '"').replace("”", '"').replace("‐", "-"))
