@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -173,26 +174,44 @@ def _with_unique_ids(terms: list[Term]) -> tuple[Term, ...]:
     return tuple(result)
 
 
-def find_terms(text: str, terms: Iterable[Term]) -> list[TermMatch]:
+def find_terms(text: str, terms: Iterable[Term]) -> tuple[TermMatch, ...]:
     """Every occurrence of every form, longest first, none overlapping, in text order.
 
     >>> t = [Term("a", "容错纠错机制", (), "", "", (), ""), Term("b", "容错", (), "", "", (), "")]
     >>> [(m.start, m.term.id) for m in find_terms("完善容错纠错机制，容错。", t)]
     [(2, 'a'), (9, 'b')]
     """
-    candidates = []
-    for term in terms:
-        for form in term.forms:
-            start = text.find(form)
-            while start != -1:
-                candidates.append(TermMatch(start, start + len(form), term))
-                start = text.find(form, start + 1)
-    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
-    taken: list[TermMatch] = []
-    for match in candidates:
-        if all(match.end <= other.start or match.start >= other.end for other in taken):
-            taken.append(match)
-    return sorted(taken, key=lambda m: m.start)
+    return term_index(tuple(terms)).find(text)
+
+
+class TermIndex:
+    """The forms of a set of terms by first character, so that a text is scanned once, not once per form."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self._by_first: dict[str, list[tuple[str, Term]]] = {}
+        for term in terms:
+            for form in term.forms:
+                self._by_first.setdefault(form[0], []).append((form, term))
+
+    @lru_cache(maxsize=4096)
+    def find(self, text: str) -> tuple[TermMatch, ...]:
+        candidates = [
+            TermMatch(start, start + len(form), term)
+            for start, ch in enumerate(text)
+            for form, term in self._by_first.get(ch, ())
+            if text.startswith(form, start)
+        ]
+        candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[TermMatch] = []
+        for match in candidates:
+            if all(match.end <= other.start or match.start >= other.end for other in taken):
+                taken.append(match)
+        return tuple(sorted(taken, key=lambda m: m.start))
+
+
+@lru_cache(maxsize=8)
+def term_index(terms: tuple[Term, ...]) -> TermIndex:
+    return TermIndex(terms)
 
 
 def english_has_rendering(english: str, term: Term) -> bool:

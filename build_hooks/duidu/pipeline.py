@@ -94,10 +94,31 @@ def build_editions(seeds: list[Path]) -> tuple[list[Edition], list[SeedFailure]]
     failures: list[SeedFailure] = []
     for seed in sorted(seeds, key=lambda p: p.name):
         try:
-            editions.append(build_edition(seed))
+            editions.append(_remembered_edition(seed))
         except SeedError as error:
             failures.append(SeedFailure(seed.name, str(error)))
     return distinct_slugs(editions), failures
+
+
+_built: dict[tuple, Edition] = {}
+"""Editions by everything they are made from, so that ``mkdocs serve`` rebuilds only the seed that changed."""
+
+
+def _remembered_edition(seed: Path) -> Edition:
+    key = tuple(_contents(path) for path in (seed, corrections_path(seed), catalog_path(seed)))
+    key = (seed.name, *key)
+    if key not in _built:
+        _built[key] = build_edition(seed)
+        for stale in [k for k in _built if k[0] == seed.name and k != key]:
+            del _built[stale]
+    return _built[key]
+
+
+def _contents(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def title_slug(title: str, max_length: int = 60) -> str:
