@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser-deps lock clean translations
+.PHONY: serve build test browser-deps lock clean translations bench
 
 serve: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -48,3 +48,7 @@ clean:
 # Bring every seed's English PO catalog (seeds/<seed>.en.po) in step with the seed, as msgmerge does.
 translations: $(STAMP)
 	PYTHONPATH=build_hooks $(BIN)/python -m duidu.maintain translations seeds
+
+# The build benchmark: ours against plain MkDocs + Material, profile, serve rebuild, sizes (bench/bench.py).
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py

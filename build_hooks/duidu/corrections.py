@@ -6,6 +6,9 @@ from pathlib import Path
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML was built with it (the wheels are), else the pure-Python one."""
+
 from .models import Correction, SeedError
 
 SUFFIX = ".corrections.yml"
@@ -22,7 +25,7 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
     if not path.exists():
         return ()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise SeedError(f"{path.name}: not valid YAML: {error}") from None
     entries = (data or {}).get("corrections", []) if isinstance(data, dict) else None

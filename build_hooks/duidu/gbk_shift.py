@@ -7,8 +7,8 @@ the next ASCII byte, which it read as the trail byte of the last pair. So a run 
     ?  [remnant "yōu)"]  garbled CJK …  tail byte (an ASCII letter, "}" or another "?")
 
 and the original bytes are: lost lead byte + the run re-encoded + the tail byte. Which lead byte was lost
-the bytes alone do not say; every candidate is decoded and the most plausible reading (by word
-frequency, see :mod:`lexicon`) wins, if it wins clearly and a pinyin annotation after the run, where there
+the bytes alone do not say; every candidate that decodes to ordinary characters is read, and the most
+plausible reading (by word frequency, see :mod:`lexicon`) wins, if it wins clearly and a pinyin annotation after the run, where there
 is one, agrees. A run that no reading wins clearly is left to the corrections file.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pypinyin import Style, pinyin
 
@@ -138,7 +139,7 @@ def _readings(make_bytes, byte_values=_LEAD_BYTES) -> list[str]:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
             continue
-        if len(text) * 2 == len(data) and all(_is_cjk(ch) for ch in text):
+        if len(text) * 2 == len(data) and all(_is_common(ch) for ch in text):
             readings.append(text)
     return readings
 
@@ -169,6 +170,13 @@ def _is_cjk(ch: str) -> bool:
     return ("\u4e00" <= ch <= "\u9fff") or ch in _CJK_PUNCTUATION
 
 
+@lru_cache(maxsize=None)
+def _is_common(ch: str) -> bool:
+    """CJK punctuation, or a character whose Simplified form is in GB2312 (the 6,763 characters of ordinary
+    Simplified text): a reading that needs a rarer character is not a candidate."""
+    return ch in _CJK_PUNCTUATION or (_is_cjk(ch) and _in_gb2312(to_simplified(ch)))
+
+
 def _is_private_or_replacement(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd"
 
@@ -177,8 +185,7 @@ def _rare_share(text: str) -> float:
     han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
     if not han:
         return 0.0
-    rare = sum(1 for ch in han if not _in_gb2312(to_simplified(ch)))
-    return rare / len(han)
+    return sum(1 for ch in han if not _is_common(ch)) / len(han)
 
 
 def _in_gb2312(ch: str) -> bool:

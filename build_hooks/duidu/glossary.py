@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
 from pypinyin import Style, lazy_pinyin, pinyin
 
+from .corrections import SAFE_LOADER
 from .models import SeedError
 
 GLOSSARY_FILE = "glossary.yml"
@@ -48,11 +49,11 @@ class Term:
     def renderings(self) -> tuple[str, ...]:
         return (self.english, *self.english_variants)
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[str, str]:
         return (" ".join(lazy_pinyin(self.term)).lower(), self.term)
 
-    @property
+    @cached_property
     def initial(self) -> str:
         return self.sort_key[0][:1].upper()
 
@@ -66,6 +67,10 @@ class Glossary:
 
     def by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
+
+    @cached_property
+    def index(self) -> TermIndex:
+        return TermIndex(self.terms)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def load_glossary(path: Path) -> Glossary:
     if not path.exists():
         return Glossary(terms=())
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise SeedError(f"{path.name}: not valid YAML: {error}") from None
     entries = data.get("terms") if isinstance(data, dict) else None
@@ -175,13 +180,13 @@ def _with_unique_ids(terms: list[Term]) -> tuple[Term, ...]:
 
 
 def find_terms(text: str, terms: Iterable[Term]) -> tuple[TermMatch, ...]:
-    """Every occurrence of every form, longest first, none overlapping, in text order.
+    """Every occurrence of every form, longest first, none overlapping, in text order (see :class:`TermIndex`).
 
     >>> t = [Term("a", "容错纠错机制", (), "", "", (), ""), Term("b", "容错", (), "", "", (), "")]
     >>> [(m.start, m.term.id) for m in find_terms("完善容错纠错机制，容错。", t)]
     [(2, 'a'), (9, 'b')]
     """
-    return term_index(tuple(terms)).find(text)
+    return TermIndex(tuple(terms)).find(text)
 
 
 class TermIndex:
@@ -209,16 +214,12 @@ class TermIndex:
         return tuple(sorted(taken, key=lambda m: m.start))
 
 
-@lru_cache(maxsize=8)
-def term_index(terms: tuple[Term, ...]) -> TermIndex:
-    return TermIndex(terms)
-
-
 def english_has_rendering(english: str, term: Term) -> bool:
     """Whether the English of a unit uses the glossary's rendering (or a listed variant) of ``term``."""
     haystack = _normalise(english)
     return any(_normalise(rendering) in haystack for rendering in term.renderings)
 
 
+@lru_cache(maxsize=4096)
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("“", '"').replace("”", '"').replace("‐", "-"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -143,10 +144,15 @@ class CleaningReport:
 
     def counts(self) -> dict[str, int]:
         """Edits per rule, in the order the rules first acted."""
-        counts: dict[str, int] = {}
+        return {rule: len(changes) for rule, changes in self.by_rule.items()}
+
+    @cached_property
+    def by_rule(self) -> dict[str, tuple[Change, ...]]:
+        """The changes grouped by rule, in the order the rules first acted."""
+        groups: dict[str, list[Change]] = {}
         for change in self.changes:
-            counts[change.rule] = counts.get(change.rule, 0) + 1
-        return counts
+            groups.setdefault(change.rule, []).append(change)
+        return {rule: tuple(changes) for rule, changes in groups.items()}
 
 
 @dataclass(frozen=True)

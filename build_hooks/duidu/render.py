@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from .citation import cite
 from .clean import GETA
 from .convert import to_simplified
-from .glossary import Glossary, Term, find_terms
+from .glossary import Glossary, Term
 from .models import Article, Edition
 from .site import GLOSSARY, PagePlan, page_url
 from .terminology import Usage
@@ -37,13 +37,18 @@ def environment() -> Environment:
     return env
 
 
+_GETA_NOTE = Markup('<span class="dd-geta" title="Damaged in the source; see About this text">〓</span>')
+
+
 def render_text(text: str) -> Markup:
     """Escape seed text, and mark 〓 (damage no rule could repair) so readers are told what it is."""
-    note = Markup('<span class="dd-geta" title="Damaged in the source; see About this text">〓</span>')
-    return note.join(escape(piece) for piece in text.split(GETA))
+    if GETA not in text:
+        return escape(text)
+    return _GETA_NOTE.join(escape(piece) for piece in text.split(GETA))
 
 
-_TERM_LINK = Markup('<a class="dd-term" href="{href}" data-term="{id}" aria-describedby="gloss-{id}">{form}</a>')
+_TERM_LINK = '<a class="dd-term" href="{href}" data-term="{id}" aria-describedby="gloss-{id}">{form}</a>'
+"""Filled with a generated href and id, and the form escaped (plain str.format: this runs thousands of times)."""
 
 
 def render_page(
@@ -58,20 +63,18 @@ def render_page(
     used_terms: dict[str, Term] = {}
 
     def link(src_uri: str, anchor: str = "") -> str:
-        target = page_url(src_uri)
-        relative = posixpath.relpath(target or ".", here or ".") if here else (target or ".")
-        relative = relative.rstrip("/") + "/" if relative not in ("", ".") else "./"
-        return relative + (f"#{anchor}" if anchor else "")
+        return relative_url(page_url(src_uri), here) + (f"#{anchor}" if anchor else "")
 
     def mark_terms(text: str) -> Markup:
         """Seed text, escaped, with each glossary term a link to its entry (described by its gloss)."""
         pieces = []
         position = 0
-        for match in find_terms(text, glossary.terms):
+        for match in glossary.index.find(text):
             used_terms[match.term.id] = match.term
             pieces.append(render_text(text[position : match.start]))
             href = link(GLOSSARY, match.term.id)
-            pieces.append(_TERM_LINK.format(href=href, id=match.term.id, form=text[match.start : match.end]))
+            form = escape(text[match.start : match.end])
+            pieces.append(Markup(_TERM_LINK.format(href=href, id=match.term.id, form=form)))
             position = match.end
         pieces.append(render_text(text[position:]))
         return Markup("").join(pieces)
@@ -91,6 +94,17 @@ def render_page(
         usages=usages,
         unit_containing=lambda article, text: unit_containing(plan.edition, text),
     )
+
+
+@lru_cache(maxsize=65536)
+def relative_url(target: str, here: str) -> str:
+    """The link from the page at URL ``here`` to the page at URL ``target`` (directory URLs).
+
+    >>> relative_url("a/part-2/", "a/part-1/"), relative_url("glossary/", ""), relative_url("", "a/")
+    ('../part-2/', 'glossary/', '../')
+    """
+    relative = posixpath.relpath(target or ".", here or ".")
+    return "./" if relative == "." else relative.rstrip("/") + "/"
 
 
 def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .catalog import Status
-from .glossary import Glossary, Term, english_has_rendering, find_terms
+from .glossary import Glossary, Term, english_has_rendering
 from .models import Edition
 
 
@@ -56,7 +56,7 @@ def term_usages(glossary: Glossary, editions: list[Edition]) -> dict[str, list[U
     for edition in editions:
         for unit in marked_units(edition):
             counts: dict[str, int] = {}
-            for match in find_terms(unit.zh, glossary.terms):
+            for match in glossary.index.find(unit.zh):
                 counts[match.term.id] = counts.get(match.term.id, 0) + 1
             for term_id, count in counts.items():
                 usages[term_id].append(Usage(unit, count))
