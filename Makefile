@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser-deps lock clean translations bench
+.PHONY: serve build test browser-deps tools lighthouse lock clean translations bench
 
 serve: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -15,7 +15,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps tools
 	$(BIN)/pytest tests
 
 $(STAMP): requirements.txt requirements.lock
@@ -23,11 +23,13 @@ $(STAMP): requirements.txt requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
 	touch $(STAMP)
 
-# The browser tests drive Debian's Chromium and need CJK fonts; install them when missing and root.
+# The browser tests drive Debian's Chromium and need CJK fonts; the HTML check needs Java. Installed when
+# missing and root.
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing$$missing"; \
@@ -37,6 +39,17 @@ browser-deps:
 	    [ "$$CI" != true ] || exit 1; \
 	  fi; \
 	fi
+
+# The Nu HTML checker and Lighthouse, pinned in tests/tools/package-lock.json (npm registry).
+TOOLS := tests/tools/node_modules/.package-lock.json
+tools: $(TOOLS)
+$(TOOLS): tests/tools/package.json tests/tools/package-lock.json
+	npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+	touch $(TOOLS)
+
+# Lighthouse on the built site, offline: four scores per page against the targets (bench/lighthouse.py).
+lighthouse: build tools
+	$(BIN)/python bench/lighthouse.py
 
 lock: $(STAMP)
 	{ echo '# Full lock of .venv: every package and version, direct and transitive (regenerate with `make lock`).'; \

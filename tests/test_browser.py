@@ -1,8 +1,10 @@
-"""A real browser (Playwright driving Debian's Chromium) reading the built site from a static server."""
+"""A real browser (Playwright driving Debian's Chromium) on every page of the built site, from a static server."""
 
 from urllib.parse import urlparse
 
 import pytest
+
+from helpers import html_pages
 
 
 @pytest.fixture
@@ -22,16 +24,6 @@ def outside_requests(context):
     return outside
 
 
-def search(page, query: str) -> list[str]:
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
-
-
 def test_article_reads_as_chinese(page, served_site, article_slug, outside_requests):
     page.goto(f"{served_site}/{article_slug}/")
     title = page.locator('article h1 [lang="zh-Hans"]')
@@ -43,18 +35,29 @@ def test_article_reads_as_chinese(page, served_site, article_slug, outside_reque
     assert outside_requests == []
 
 
-@pytest.mark.parametrize(("query", "expected"), [("分税制", "part-2/"), ("鞭打快牛", "part-2/"), ("五社联动", "part-3/")])
-def test_chinese_search_lists_the_right_page_first(page, served_site, article_slug, outside_requests, query, expected):
-    page.goto(f"{served_site}/")
-    hrefs = search(page, query)
-    assert f"{article_slug}/{expected}" in hrefs[0], hrefs
-    assert outside_requests == []
-
-
-def test_no_request_leaves_the_machine_on_any_page(page, served_site, article_slug, outside_requests):
-    for path in ("", "part-1/", "part-2/", "part-3/", "references/", "about/"):
-        page.goto(f"{served_site}/{article_slug}/{path}")
+def test_no_page_requests_anything_outside_or_logs_an_error(page, served_site, real_site, outside_requests):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    paths = [p.relative_to(real_site.site).parent.as_posix() for p in html_pages(real_site.site)]
+    assert len(paths) >= 8
+    for path in paths:
+        url = f"{served_site}/" if path == "." else f"{served_site}/{path}/"
+        page.goto(url)
         page.wait_for_load_state("networkidle")
-    page.goto(f"{served_site}/")
-    page.wait_for_load_state("networkidle")
+        assert errors == [], (url, errors)
     assert outside_requests == []
+
+
+def test_the_mode_switch_works_by_touch_on_a_phone(browser, served_site, article_slug):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{served_site}/{article_slug}/part-1/?mode=both")
+    page.locator('[data-dd-mode-option="en"]').tap()
+    assert not page.locator("#p1-1-1 > .dd-zh").is_visible()
+    assert page.locator("#p1-1-1 > .dd-en").is_visible()
+    page.locator('[data-dd-mode-option="zh"]').tap()
+    assert page.locator("#p1-1-1 > .dd-zh").is_visible()
+    assert not page.locator("#p1-1-1 > .dd-en").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
