@@ -98,6 +98,7 @@ def decode_html_entities(line: str) -> tuple[str, list[Edit]]:
 
 
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FLATTENED = re.compile(r"[,:;?!()]")
 
 
 def is_chinese(ch: str) -> bool:
@@ -120,6 +121,8 @@ def restore_fullwidth_punctuation(line: str) -> tuple[str, list[Edit]]:
     >>> restore_fullwidth_punctuation("鄉鎮(街道)工作, 項目編號:22BDJ114, f(x, y)")[0]
     '鄉鎮（街道）工作，項目編號：22BDJ114, f(x, y)'
     """
+    if not _FLATTENED.search(line):
+        return line, []
     chars = list(line)
     chinese_brackets = _chinese_bracket_positions(line)
     edits: list[Edit] = []
