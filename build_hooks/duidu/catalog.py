@@ -8,45 +8,15 @@ Weblate can edit it. :func:`update_catalog` keeps a catalog in step with the sou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 import polib
 
-from .models import SeedError
+from .models import Coverage, SeedError, Status, Translation
 from .units import Unit
 
 LANGUAGE = "en"
 SUFFIX = f".{LANGUAGE}.po"
-
-
-class Status(str, Enum):
-    TRANSLATED = "translated"
-    OUTDATED = "fuzzy"
-    """Translated once, but the Chinese has changed since (or the entry is marked fuzzy)."""
-    MISSING = "missing"
-
-
-@dataclass(frozen=True)
-class Translation:
-    status: Status
-    en: str = ""
-    """The English, only when the status is TRANSLATED."""
-
-
-@dataclass(frozen=True)
-class Coverage:
-    translated: int
-    fuzzy: int
-    missing: int
-
-    @property
-    def total(self) -> int:
-        return self.translated + self.fuzzy + self.missing
-
-    def __str__(self) -> str:
-        share = 100 * self.translated / self.total if self.total else 100.0
-        return f"{self.translated}/{self.total} translated ({share:.0f}%), {self.fuzzy} fuzzy, {self.missing} missing"
 
 
 @dataclass(frozen=True)
@@ -151,9 +121,4 @@ def read_translations(catalog: polib.POFile | None, units: tuple[Unit, ...]) -> 
 
 
 def coverage(translations: dict[str, Translation]) -> Coverage:
-    statuses = [t.status for t in translations.values()]
-    return Coverage(
-        translated=statuses.count(Status.TRANSLATED),
-        fuzzy=statuses.count(Status.OUTDATED),
-        missing=statuses.count(Status.MISSING),
-    )
+    return Coverage.of(translations.values())

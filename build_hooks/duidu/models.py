@@ -5,17 +5,54 @@ Every record is frozen: a stage returns new records, it never edits the ones it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .catalog import Coverage, Translation
 
 
 class SeedError(Exception):
     """A seed that cannot become an article; the message names the reason, the caller adds the file."""
+
+
+class Status(str, Enum):
+    """Where a unit's English stands (see :mod:`catalog`)."""
+
+    TRANSLATED = "translated"
+    OUTDATED = "fuzzy"
+    """Translated once, but the Chinese has changed since (or the entry is marked fuzzy)."""
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Translation:
+    status: Status
+    en: str = ""
+    """The English, only when the status is TRANSLATED."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    translated: int
+    fuzzy: int
+    missing: int
+
+    @classmethod
+    def of(cls, translations: Iterable[Translation]) -> Coverage:
+        statuses = [t.status for t in translations]
+        return cls(
+            translated=statuses.count(Status.TRANSLATED),
+            fuzzy=statuses.count(Status.OUTDATED),
+            missing=statuses.count(Status.MISSING),
+        )
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.missing
+
+    def __str__(self) -> str:
+        share = 100 * self.translated / self.total if self.total else 100.0
+        return f"{self.translated}/{self.total} translated ({share:.0f}%), {self.fuzzy} fuzzy, {self.missing} missing"
 
 
 @dataclass(frozen=True)
@@ -174,12 +211,8 @@ class Edition:
     """English by unit id (see :mod:`units`); units without a current translation say why."""
 
     def english(self, unit_id: str) -> Translation:
-        from .catalog import Status, Translation
-
         return self.translations.get(unit_id, Translation(Status.MISSING))
 
     @property
     def coverage(self) -> Coverage:
-        from .catalog import coverage
-
-        return coverage(dict(self.translations))
+        return Coverage.of(self.translations.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from functools import lru_cache
 from pathlib import Path
@@ -92,7 +93,7 @@ def render_page(
         used_terms=used_terms,
         glossary=glossary,
         usages=usages,
-        unit_containing=lambda article, text: unit_containing(plan.edition, text),
+        unit_containing=functools.partial(unit_containing, plan.edition),
     )
 
 

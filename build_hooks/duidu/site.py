@@ -102,41 +102,50 @@ def article_pages(edition: Edition) -> list[PagePlan]:
             )
         )
     pages.append(
-        PagePlan(
-            src_uri=f"{base}/references.md",
-            template="references.html",
-            title=ui(f"References and notes — {title.en or title.zh}", f"参考文献与注释 — {title.zh}"),
-            nav_title=ui("References and notes", "参考文献与注释"),
-            edition=edition,
+        _apparatus_page(
+            edition, "references", ui("References and notes", "参考文献与注释"),
             description=f"References, author note and funding note of {title.plain()}",
-            toc=(TocEntry("notes", ui("Notes", "注释"), 2), TocEntry("references", ui("References", "参考文献"), 2)),
+            sections=(("notes", ui("Notes", "注释")), ("references", ui("References", "参考文献"))),
         )
     )
     pages.append(
-        PagePlan(
-            src_uri=f"{base}/about.md",
-            template="about.html",
-            title=ui(f"About this text — {title.en or title.zh}", f"关于本文本 — {title.zh}"),
-            nav_title=ui("About this text", "关于本文本"),
-            edition=edition,
+        _apparatus_page(
+            edition, "about", ui("About this text", "关于本文本"),
             description=f"Source, cleaning report, editorial corrections and translation of {title.plain()}",
-            searchable=False,
-            toc=(
-                TocEntry("source", ui("Source", "来源"), 2),
-                TocEntry("cleaning", ui("Cleaning report", "清理报告"), 2),
-                TocEntry("corrections", ui("Editorial corrections", "校勘"), 2),
-                TocEntry("translation", ui("Translation", "翻译"), 2),
+            sections=(
+                ("source", ui("Source", "来源")),
+                ("cleaning", ui("Cleaning report", "清理报告")),
+                ("corrections", ui("Editorial corrections", "校勘")),
+                ("translation", ui("Translation", "翻译")),
             ),
+            searchable=False,
         )
     )
     return pages
+
+
+def _apparatus_page(
+    edition: Edition, name: str, label: Label, *, description: str, sections, searchable: bool = True
+) -> PagePlan:
+    """A page about the article (references, About): titled with the article's title after its own."""
+    title = unit_label(edition, "title", edition.article.title)
+    return PagePlan(
+        src_uri=f"{edition.slug}/{name}.md",
+        template=f"{name}.html",
+        title=ui(f"{label.en} — {title.en or title.zh}", f"{label.zh} — {title.zh}"),
+        nav_title=label,
+        edition=edition,
+        description=description,
+        searchable=searchable,
+        toc=tuple(TocEntry(anchor, heading, 2) for anchor, heading in sections),
+    )
 
 
 def home_page(site_description: str) -> PagePlan:
     return PagePlan(
         src_uri=HOME,
         template="home.html",
-        title=ui("Duidu", "对读"),
+        title=ui("Bilingual reading editions of Chinese policy texts", "中文政策文本中英对照精读本"),
         nav_title=ui("Home", "首页"),
         description=site_description,
     )
