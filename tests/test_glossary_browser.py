@@ -17,6 +17,12 @@ def tooltip_text(page):
     return tip.inner_text()
 
 
+def test_terms_are_marked_quietly_with_a_dotted_underline_in_the_text_colour(part_2):
+    term = part_2.locator(TERM).first
+    style = term.evaluate("e => [getComputedStyle(e).textDecorationStyle, getComputedStyle(e).color, getComputedStyle(e.parentElement).color]")
+    assert style[0] == "dotted" and style[1] == style[2]
+
+
 def test_the_gloss_appears_on_hover_and_goes_on_escape(part_2):
     term = part_2.locator(TERM).first
     term.hover()
