@@ -37,8 +37,8 @@ def test_the_overview_offers_each_style_with_a_copy_button_and_the_bib_file(real
     overview = content(soup(real_site.site / article_slug / "index.html"))
     citations = cite(edition)
     for key, text in (("gbt7714", citations.gbt7714), ("apa", citations.apa), ("bibtex", citations.bibtex)):
-        assert overview.select_one(f"#cite-{key}").get_text() == text
-        assert overview.select_one(f'button[data-dd-copy="cite-{key}"]') is not None
+        assert overview.select_one(f'pre[data-dd-citation="{key}"]').get_text() == text
+        assert overview.select_one(f'button[data-dd-copy="{key}"]') is not None
     download = overview.select_one("a[download]")
     assert (real_site.site / article_slug / download["href"]).read_text(encoding="utf-8") == citations.bibtex
     assert "does not name the author" in overview.get_text()

@@ -123,3 +123,13 @@ def test_axe_finds_no_wcag_a_or_aa_violation(page, served_site, article_slug, pa
     results = Axe().run(page, options=WCAG_A_AA)
     violations = results.response["violations"]
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+def test_a_citation_copy_button_copies_the_citation(clipboard_page, served_site, article_slug):
+    page = clipboard_page
+    page.goto(f"{served_site}/{article_slug}/#cite")
+    expected = page.locator('pre[data-dd-citation="gbt7714"]').inner_text()
+    assert expected.startswith("佚名.")
+    page.locator('button[data-dd-copy="gbt7714"]').click()
+    page.wait_for_function("() => document.getElementById('dd-status')?.textContent.includes('Copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == expected

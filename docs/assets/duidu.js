@@ -75,7 +75,7 @@
     }
     var copyButton = event.target.closest("[data-dd-copy]");
     if (copyButton) {
-      var source = document.getElementById(copyButton.getAttribute("data-dd-copy"));
+      var source = document.querySelector('[data-dd-citation="' + copyButton.getAttribute("data-dd-copy") + '"]');
       copy(source.textContent).then(
         function () { announce("Copied · 已复制"); },
         function () { announce("Select the text to copy it · 请选择文本复制"); }
