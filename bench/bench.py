@@ -12,7 +12,6 @@ search-index sizes. One summary line per figure; targets from the issue are show
 
 from __future__ import annotations
 
-import cProfile
 import io
 import logging
 import os

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -141,9 +140,6 @@ def read_fixture(name: str) -> str:
 def synthetic_text() -> str:
     return read_fixture("synthetic_article.txt")
 
-
-def has_tool(name: str) -> bool:
-    return shutil.which(name) is not None
 
 
 def pytest_configure(config):

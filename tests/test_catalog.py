@@ -1,6 +1,5 @@
 """catalog: PO round trip, msgmerge-style upkeep on an edited copy of the seed, and what the build does with it."""
 
-import re
 import shutil
 
 import polib
@@ -10,7 +9,7 @@ from duidu.maintain import update_translations
 from duidu.pipeline import build_edition
 from duidu.units import Unit, translation_units
 
-from conftest import SEED, SEED_CATALOG, SEED_CORRECTIONS, build_project, companions
+from conftest import SEED, SEED_CATALOG, SEED_CORRECTIONS, build_project
 from helpers import content, soup
 
 UNITS = (Unit("title", "标题", "article title"), Unit("p1-1-1", "第一段。", "paragraph"))

@@ -193,13 +193,19 @@ class TermIndex:
     """The forms of a set of terms by first character, so that a text is scanned once, not once per form."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
+        self._found: dict[str, tuple[TermMatch, ...]] = {}
+        """Results by text: a unit's Chinese is matched for its page, its usages and the English check."""
         self._by_first: dict[str, list[tuple[str, Term]]] = {}
         for term in terms:
             for form in term.forms:
                 self._by_first.setdefault(form[0], []).append((form, term))
 
-    @lru_cache(maxsize=4096)
     def find(self, text: str) -> tuple[TermMatch, ...]:
+        if text not in self._found:
+            self._found[text] = self._find(text)
+        return self._found[text]
+
+    def _find(self, text: str) -> tuple[TermMatch, ...]:
         candidates = [
             TermMatch(start, start + len(form), term)
             for start, ch in enumerate(text)
