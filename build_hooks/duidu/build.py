@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> Si
         log.info(summary(edition))
         for note in edition.notes:
             log.warning(f"seeds/{edition.seed_name}: {note}")
-        _teach_search(edition)
+        teach_search(edition.article.keywords)
     glossary = read_glossary(seed_dir / GLOSSARY_FILE, log)
     usages = term_usages(glossary, editions)
     check_terminology(glossary, usages, log)
@@ -61,9 +62,7 @@ def read_glossary(path: Path, log: logging.Logger) -> Glossary:
         return Glossary(terms=())
     for problem in glossary.errors:
         log.error(f"seeds/{problem}")
-    for term in glossary.terms:
-        for form in term.forms:
-            jieba.add_word(form)  # so that Material's search keeps the term whole
+    teach_search(form for term in glossary.terms for form in term.forms)
     return glossary
 
 
@@ -130,7 +129,8 @@ def _toc_token(entry: TocEntry) -> dict:
     }
 
 
-def _teach_search(edition: Edition) -> None:
-    """Keep the article's keywords whole when Material's search segments Chinese with jieba."""
-    for word in edition.article.keywords:
+def teach_search(words: Iterable[str]) -> None:
+    """Keep these words whole when Material's search segments Chinese with jieba, so that a query for a
+    keyword or a glossary term (居站分设, which jieba alone cuts in two) matches it by prefix."""
+    for word in words:
         jieba.add_word(word)
