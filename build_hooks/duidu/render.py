@@ -29,6 +29,7 @@ def environment() -> Environment:
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
+        auto_reload=False,  # templates are read once per process (serve restarts to pick up template edits)
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
