@@ -1,6 +1,6 @@
 """Duidu's build benchmark: the hook's cost against plain MkDocs + Material, as ratios (run by `make bench`).
 
-Builds, three times each (medians of wall time, in fresh processes):
+Builds, five times each, interleaved (medians of wall time, in fresh processes):
 - ours-1 / ours-20: the site from 1 seed and from 20 copies of it (distinct file names, each with its
   corrections file and English catalog, and the glossary);
 - two plain MkDocs + Material baselines, same MkDocs, theme and jieba search, no hook:
@@ -58,7 +58,7 @@ def main() -> int:
             "pages-1": plain_pages(work / "pages-1", 1),
             f"pages-{COPIES}": plain_pages(work / f"pages-{COPIES}", COPIES),
         }
-        times = {name: median_build_time(config) for name, config in projects.items()}
+        times = median_build_times(projects)
         for name, seconds in times.items():
             print(f"build {name}: {seconds:.2f} s (median of {RUNS})")
         for baseline, what in (("text", "the bilingual text as Markdown"), ("pages", "the same pages as static Markdown")):
@@ -194,8 +194,14 @@ def build(config: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def median_build_time(config: Path) -> float:
-    return statistics.median(build(config, config.parent / "site") for _ in range(RUNS))
+def median_build_times(projects: dict[str, Path]) -> dict[str, float]:
+    """Median wall times, the runs interleaved (each round builds every project once) so that a slow spell
+    of a shared machine falls on all of them alike."""
+    runs: dict[str, list[float]] = {name: [] for name in projects}
+    for _ in range(RUNS):
+        for name, config in projects.items():
+            runs[name].append(build(config, config.parent / "site"))
+    return {name: statistics.median(times) for name, times in runs.items()}
 
 
 def profile(config: Path) -> None:
