@@ -18,6 +18,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 
 from .corrections import SAFE_LOADER
 from .models import SeedError
+from .slugs import pinyin_slug
 
 GLOSSARY_FILE = "glossary.yml"
 REQUIRED = ("term", "english", "explanation")
@@ -95,8 +96,7 @@ def term_id(term: str) -> str:
     >>> term_id("社区“两委”")
     'she-qu-liang-wei'
     """
-    words = [re.sub(r"[^a-z0-9]+", "", w.lower()) for w in lazy_pinyin(term)]
-    return "-".join(w for w in words if w) or "term"
+    return pinyin_slug(term) or "term"
 
 
 def load_glossary(path: Path) -> Glossary:

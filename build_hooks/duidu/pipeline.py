@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-from pypinyin import lazy_pinyin
 
 from .catalog import Status, catalog_path, read_catalog, read_translations
 from .clean import GARBLE_RULE, apply_corrections, apply_rules
@@ -17,6 +14,7 @@ from .decode import decode_seed
 from .masthead import split_page
 from .models import CleaningReport, Edition, GarbleWarning, SeedError
 from .parse import parse_article
+from .slugs import hyphenate, pinyin_slug
 from .units import translation_units
 
 
@@ -127,11 +125,7 @@ def title_slug(title: str, max_length: int = 60) -> str:
     >>> title_slug("以高水平治理提升基层“免疫力”")
     'yi-gao-shui-ping-zhi-li-ti-sheng-ji-ceng-mian-yi-li'
     """
-    words = [re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in lazy_pinyin(title)]
-    slug = "-".join(w for w in words if w)
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug or "article"
+    return pinyin_slug(title, max_length) or "article"
 
 
 def distinct_slugs(editions: list[Edition]) -> list[Edition]:
@@ -141,8 +135,7 @@ def distinct_slugs(editions: list[Edition]) -> list[Edition]:
     for edition in editions:
         slug = edition.slug
         if slug in seen:
-            seed_id = re.sub(r"[^a-z0-9]+", "-", Path(edition.seed_name).stem.lower()).strip("-")
-            slug = f"{slug}-{seed_id}"
+            slug = f"{slug}-{hyphenate(Path(edition.seed_name).stem)}"
         seen.add(slug)
         result.append(replace(edition, slug=slug))
     return result
