@@ -47,7 +47,8 @@ def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> Si
     check_terminology(glossary, usages, log)
     plans = {HOME: home_page(site_description)}
     if glossary.terms:
-        plans[glossary_page(glossary).src_uri] = glossary_page(glossary)
+        plan = glossary_page(glossary)
+        plans[plan.src_uri] = plan
     for edition in editions:
         plans.update((plan.src_uri, plan) for plan in article_pages(edition))
     return SiteBuild(editions=editions, plans=plans, glossary=glossary, usages=usages)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 
-from .models import Coverage, SeedError, Status, Translation
+from .models import SeedError, Status, Translation
 from .units import Unit
 
 LANGUAGE = "en"
@@ -119,6 +119,3 @@ def read_translations(catalog: polib.POFile | None, units: tuple[Unit, ...]) -> 
             translations[unit.id] = Translation(Status.TRANSLATED, entry.msgstr.strip())
     return translations
 
-
-def coverage(translations: dict[str, Translation]) -> Coverage:
-    return Coverage.of(translations.values())

@@ -40,7 +40,7 @@ def repair_gbk_shift(line: str) -> tuple[str, list[Edit]]:
     >>> repair_gbk_shift("小矛盾變?yōu)榇髥栴}”")
     ('小矛盾變為大問題”', [('?yōu)榇髥栴}', '為大問題')])
     """
-    new_line, repairs, _ = gbk_shift.repair_line(line)
+    new_line, repairs = gbk_shift.repair_line(line)
     return new_line, [(r.before, r.after) for r in repairs]
 
 

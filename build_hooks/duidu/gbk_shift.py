@@ -56,23 +56,19 @@ def find_runs(line: str) -> list[re.Match[str]]:
     return list(GARBLED_RUN.finditer(line))
 
 
-def repair_line(line: str) -> tuple[str, list[Repair], list[str]]:
-    """Repair every recoverable garbled run in ``line``.
+def repair_line(line: str) -> tuple[str, list[Repair]]:
+    """Repair every recoverable garbled run in ``line``; the new line and the repairs made.
 
-    Returns the new line, the repairs made, and the runs that stay garbled (for the caller to report).
+    What stays garbled is found again, and marked, by the rule that runs next (clean.replace_unrecoverable_garble).
     """
     repairs: list[Repair] = []
-    unrecovered: list[str] = []
     for match in find_runs(line):
         reading = recover(match, line)
-        if reading is None:
-            if looks_garbled(match):
-                unrecovered.append(match.group("run"))
-            continue
-        repairs.append(Repair(match.start("run"), match.end("run"), match.group("run"), reading))
+        if reading is not None:
+            repairs.append(Repair(match.start("run"), match.end("run"), match.group("run"), reading))
     for repair in reversed(repairs):
         line = line[: repair.start] + repair.after + line[repair.end :]
-    return line, repairs, unrecovered
+    return line, repairs
 
 
 def recover(match: re.Match[str], line: str) -> str | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .catalog import catalog_path, new_catalog, read_catalog, read_translations, update_catalog, coverage
-from .models import SeedError
+from .catalog import catalog_path, new_catalog, read_catalog, read_translations, update_catalog
+from .models import Coverage, SeedError
 from .pipeline import build_edition
 from .units import translation_units
 
@@ -29,7 +29,7 @@ def update_translations(seed_dir: Path) -> int:
         units = translation_units(edition)
         report = update_catalog(catalog, units)
         catalog.save(str(path))
-        print(f"{path}: {report}; {coverage(read_translations(catalog, units))}")
+        print(f"{path}: {report}; {Coverage.of(read_translations(catalog, units).values())}")
     return 1 if failures else 0
 
 
