@@ -2,12 +2,17 @@
 
 import pytest
 from duidu.clean import (
+    AFTER_CONVERSION,
     GETA,
+    LABELS,
     RULES,
     apply_rules,
     decode_html_entities,
-    replace_unrecoverable_garble,
+    flag_residual_garble,
+    map_variant_characters,
+    mark_unrecoverable_garble,
     restore_fullwidth_punctuation,
+    restore_no_break_spaces,
     strip_pinyin_annotations,
 )
 
@@ -24,6 +29,10 @@ from duidu.clean import (
         ("見D602(ABC)", "見D602(ABC)"),
         ("(wǎng)開頭", "(wǎng)開頭"),  # no Han character before it
         ("方法(method)", "方法(method)"),  # an English word has no tone mark
+        ("年(nian)底", "年底"),  # toneless, and a reading of 年
+        ("中(zhong)(zhong)國", "中國"),  # doubled
+        ("模式(a)", "模式(a)"),  # toneless, but not a reading of 式
+        ("網(wǎng)(wang)站", "網站"),
     ],
 )
 def test_pinyin_annotations_go_and_real_parentheses_stay(line, expected):
@@ -69,22 +78,44 @@ def test_fullwidth_punctuation_returns_in_chinese_context_only(line, expected):
 
 
 def test_unrecoverable_garble_becomes_geta():
-    line, edits = replace_unrecoverable_garble("責?;鶎又卫硇袨榇嬗?ldquo;上級")
-    assert line == f"責{GETA}ldquo;上級"
-    assert edits == [("?;鶎又卫硇袨榇嬗?", GETA)]
-    assert replace_unrecoverable_garble("財\ue02a\ufffd物")[0] == f"財{GETA}物"
+    # Without its annotation remnant, the lead byte of 等 is not in the bytes: 等, 內 and 比 all read.
+    line, edits = mark_unrecoverable_garble("人、技、物、財?纫\ue02a氐呐涮着c綜合管理")
+    assert line == f"人、技、物、財{GETA}綜合管理"
+    assert edits == [("?纫\ue02a氐呐涮着c", GETA)]
+    assert mark_unrecoverable_garble("財\ue02a\ufffd物")[0] == f"財{GETA}物"
 
 
 def test_a_real_question_mark_before_prose_is_not_garble():
     line = "是否会有后遗症?我们应当正视"
-    assert replace_unrecoverable_garble(line) == (line, [])
+    assert mark_unrecoverable_garble(line) == (line, [])
+    assert flag_residual_garble("是否会有后遗症？我们应当正视") == ("是否会有后遗症？我们应当正视", [])
+
+
+def test_the_last_detector_flags_what_every_other_rule_missed():
+    line, edits = flag_residual_garble("基層？鶎又卫硇袨，治理")
+    assert line == f"基層{GETA}，治理" and edits == [("？鶎又卫硇袨", GETA)]
+    assert flag_residual_garble("?\ue02a氐")[0] == GETA
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("0? ? ?引 言", "0     引 言"), ("D601?", "D601 "), ("?", " "), ("為什麼?", "為什麼?"), ("a?b", "a?b")],
+    ids=["heading number", "after a code", "a lone mark", "a real question", "between words"],
+)
+def test_no_break_spaces_shown_as_question_marks_become_spaces(line, expected):
+    assert restore_no_break_spaces(line)[0] == expected
+
+
+def test_variants_outside_gb2312_are_mapped_one_character_at_a_time():
+    assert map_variant_characters("陜西的著作") == ("陕西的著作", [("陜", "陕")])
+    assert map_variant_characters("显著效能") == ("显著效能", [])
 
 
 def test_registry_records_rule_line_before_and_after(synthetic_text):
     lines, changes = apply_rules(synthetic_text.split("\n"))
-    names = {name for name, _ in RULES}
-    assert {c.rule for c in changes} <= names
-    annotation = next(c for c in changes if c.rule == "strip pinyin annotations")
+    ids = {rule.id for rule in RULES}
+    assert {c.rule for c in changes} <= ids
+    annotation = next(c for c in changes if c.rule == "strip-pinyin-annotations")
     assert (annotation.line, annotation.before, annotation.after) == (3, "(wǎng)", "")
     assert synthetic_text.split("\n")[annotation.line - 1].count("(wǎng)") == 2
     assert "關係到基層穩定，需要" in lines[9]
@@ -92,5 +123,10 @@ def test_registry_records_rule_line_before_and_after(synthetic_text):
 
 def test_rules_are_pure_functions_of_a_line():
     line = "網(wǎng)站,“選苗”&ldquo;"
-    for _, rule in RULES:
-        assert rule(line) == rule(line)
+    for rule in RULES + AFTER_CONVERSION:
+        assert rule.fix(line) == rule.fix(line)
+
+
+def test_every_rule_has_a_distinct_id_and_a_label():
+    ids = [rule.id for rule in RULES + AFTER_CONVERSION]
+    assert len(ids) == len(set(ids)) and all(LABELS[i] for i in ids)

@@ -1,66 +1,79 @@
-"""gbk_shift: finding garbled runs and recovering them by regrouping the bytes.
+"""gbk_shift: finding garbled runs and recovering what the bytes decide.
 
-``mirror_shift`` reproduces what the mirror did: encode to GBK, lose the first byte, decode the rest, and
-fold full-width punctuation to ASCII. The repair must undo it where the reading is clear.
+``shifted`` reproduces the mirror's damage at the byte level: the lead byte of ``text``'s first character
+becomes ``?``, the rest is read one byte off until an ASCII byte puts the decoder back in step, and the
+full-width forms are folded to ASCII. The simulator in tests/mirror/ does this over whole articles; these
+are the cases a reader can check by hand.
 """
 
 import pytest
 from duidu.clean import repair_gbk_shift
-from duidu.gbk_shift import find_runs, looks_garbled
-
-FOLD = str.maketrans("，；：？！（）", ",;:?!()")
+from duidu.gbk_shift import find_sites, judge, reads_as
 
 
-def mirror_shift(text: str) -> str:
-    """The damage: the lead byte of ``text``'s first character lost, the rest read one byte off."""
-    data = text.encode("gbk")
-    return "?" + data[1:].decode("gbk", errors="replace").translate(FOLD)
+def shifted(text: str, following: str = "") -> str:
+    """``text`` (and the first byte of ``following``) as the mirror printed it after losing its first byte."""
+    data = b"?" + (text + following[:1]).encode("gbk")[1:]
+    out = data.decode("gbk", errors="replace").replace("\ufffd", "?")
+    folded = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in out)
+    return folded + following[1:]
 
 
-def test_mirror_shift_reproduces_the_seed_damage():
+def test_shifted_reproduces_the_seed_damage():
     # 題 is EE 7D: its trail byte is ASCII "}", where the decoder fell back in step.
-    assert mirror_shift("為大問題") == "?榇髥栴}"
+    assert shifted("為大問題") == "?榇髥栴}"
+    # 有 is D3 D0: D0 cannot pair with "&", so it is lost as a "?" (the mirror's decoder lost the "&" too).
+    assert shifted("。基層治理行為存有", "&ldquo;").startswith("?;鶎又卫硇袨榇嬗?&")
 
 
 @pytest.mark.parametrize(
-    ("before", "damaged", "after", "expected"),
+    ("before", "damaged", "after"),
     [
-        ("小矛盾變", "為大問題", "”的現象", "小矛盾變為大問題”的現象"),
-        ("人、技、物、財", "等要素的配套與", "綜合管理", None),  # 等, 內 and 比 are about as likely
+        ("小矛盾變", "為大問題", "”的現象"),
+        ("治理的", "。基層幹部", "[1]"),  # 縖 = BF 5B holds the "[": the decoder swallowed it
+        ("推進", "。鄉村振興", ",同時"),  # the first pair is a folded full-width form (A3 E0 → `)
     ],
-    ids=["clear reading", "no clear reading"],
+    ids=["ascii end", "swallowed end", "folded first pair"],
 )
-def test_a_shifted_run_is_repaired_only_when_one_reading_wins_clearly(before, damaged, after, expected):
-    garbled = before + mirror_shift(damaged) + after
-    repaired, edits = repair_gbk_shift(garbled)
-    if expected is None:
-        assert (repaired, edits) == (garbled, [])
-    else:
-        assert repaired == expected
+def test_a_shifted_run_is_repaired_where_one_reading_wins_clearly(before, damaged, after):
+    repaired, edits = repair_gbk_shift(before + shifted(damaged, after))
+    assert repaired == before + damaged + after
+    assert len(edits) == 1
 
 
-def test_the_seed_runs_are_found_with_their_parts():
-    line = "小矛盾變?yōu)榇髥栴}”“"
-    (match,) = find_runs(line)
-    assert match.group("run") == "?yōu)榇髥栴}"
-    assert match.group("remnant") == "yōu)"
-    assert match.group("tail") == "}"
+def test_without_a_constraint_a_near_tie_is_not_repaired():
+    garbled = "人、技、物、財" + shifted("等要素的配套與", "c綜合管理")
+    assert repair_gbk_shift(garbled) == (garbled, [])  # 等, 內 and 比 read about as well
+
+
+def test_an_annotation_remnant_names_the_lost_lead_byte():
+    # 財 is D8 94; the mirror annotated the character 94 + the lost lead byte made: 數 (94 B5), shù. So the
+    # lost byte is B5, and 等 (B5 C8) is no longer a guess.
+    line = "人、技、物、財(cái)?shù)纫\ue02a氐呐涮着c綜合管理"
+    repaired, edits = repair_gbk_shift(line)
+    assert repaired == "人、技、物、財(cái)等要素的配套與綜合管理"
+    assert edits == [("?shù)纫\ue02a氐呐涮着c", "等要素的配套與")]
 
 
 def test_an_annotation_after_the_run_confirms_the_repaired_character():
     # 。現 lost the lead byte of 。; 現's own bytes ended on "F", and its reading (xiàn) follows.
-    line = "有力助推?,F(xiàn)實(shí)中"
-    repaired, edits = repair_gbk_shift(line)
+    repaired, edits = repair_gbk_shift("有力助推?,F(xiàn)實(shí)中")
     assert repaired == "有力助推。現(xiàn)實(shí)中"
     assert edits == [("?,F", "。現")]
 
 
-def test_a_run_after_an_annotated_character_is_found():
-    (match,) = find_runs("慣性避責(zé)?;鶎又卫硇袨榇嬗?ldquo;")
-    assert match.group("run") == "?;鶎又卫硇袨榇嬗?"
-    assert looks_garbled(match)
+def test_both_lost_bytes_are_chosen_together():
+    line = "慣性避責(zé)?;鶎又卫硇袨榇嬗?ldquo;上級(jí)"
+    (site,) = find_sites(line)
+    verdict = judge(site, line)
+    assert verdict.best.text == "。基層治理行為存有" and verdict.best.kind == "lost-trail"
+    assert verdict.best.lost_bytes == bytes.fromhex("a1d0")
 
 
 def test_prose_after_a_real_question_mark_is_left_alone():
     line = "是否会有后遗症?我们应当正视APP"
     assert repair_gbk_shift(line) == (line, [])
+
+
+def test_readings_toned_and_toneless():
+    assert reads_as("著", "zhù") and reads_as("著", "zhe") and not reads_as("著", "xiàn")

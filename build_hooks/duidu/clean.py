@@ -1,7 +1,9 @@
 """Named cleaning rules that undo what the mirror did to the text, each recording what it changed.
 
-A rule is a pure function of one line: it returns the new line and the (before, after) pairs it changed.
-:data:`RULES` runs them in order, line by line, so every change keeps the line number of the seed.
+A rule is a function of one line (and of the article around it, which the repair reads): it returns the new
+line and the (before, after) pairs it changed. The registries :data:`RULES` (on the seed's text) and
+:data:`AFTER_CONVERSION` (on the Simplified text) run them in order, line by line, so every change keeps the
+line number of the seed. A rule is known by its id (``Change.rule``); its label is for display.
 """
 
 from __future__ import annotations
@@ -9,17 +11,67 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 from html.entities import html5
 
+import zhconv
+
 from . import gbk_shift
-from .gbk_shift import HAN, SYLLABLE, TONE_VOWELS
+from .chardata import (
+    GETA,
+    SYLLABLE,
+    TONE_VOWELS,
+    han_before,
+    in_gb2312,
+    is_chinese,
+    is_han,
+    is_private_or_replacement,
+)
+from .convert import to_simplified
+from .lexicon import LanguageModel
 from .models import Change, Correction
 
 Edit = tuple[str, str]
-RuleFunction = Callable[[str], tuple[str, list[Edit]]]
 
-GETA = "〓"
-"""The geta mark, printed where the source is damaged beyond repair."""
+
+@dataclass
+class ArticleText:
+    """The whole text a line belongs to, for the rules that weigh a line against its article."""
+
+    lines: list[str] = field(default_factory=list)
+
+    @cached_property
+    def model(self) -> LanguageModel:
+        """The article's language model, from its intact text (runs and annotations left out)."""
+        return LanguageModel.of_article(to_simplified(text) for text in self._intact)
+
+    @cached_property
+    def script(self) -> gbk_shift.Script:
+        """Traditional when a tenth or more of the intact Chinese characters are not Simplified ones."""
+        han = [ch for text in self._intact for ch in text if is_han(ch)]
+        changed = sum(1 for ch in han if to_simplified(ch) != ch)
+        return gbk_shift.Script(traditional=bool(han) and changed >= 0.1 * len(han), seen=frozenset(han))
+
+    @property
+    def judging(self) -> tuple[LanguageModel, gbk_shift.Script]:
+        """What the repair weighs a run by: the article's model and script (jieba's and any, alone)."""
+        return (self.model, self.script) if self.lines else (gbk_shift.GENERAL, gbk_shift.ANY_SCRIPT)
+
+    @cached_property
+    def _intact(self) -> list[str]:
+        return [_INTACT_NOISE.sub(" ", line) for line in self.lines]
+
+
+_INTACT_NOISE = re.compile(rf"\({SYLLABLE}\)|\?[^\x00-\x7f]*|[\ue000-\uf8ff\ufffd]")
+NO_ARTICLE = ArticleText()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    label: str
+    fix: Callable[[str, ArticleText], tuple[str, list[Edit]]]
 
 
 def _substitute(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], line: str):
@@ -34,57 +86,98 @@ def _substitute(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str
     return pattern.sub(record, line), edits
 
 
-def repair_gbk_shift(line: str) -> tuple[str, list[Edit]]:
+def repair_gbk_shift(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
     """Regroup the bytes of a GBK one-byte-shift run where the reading is clear.
 
     >>> repair_gbk_shift("小矛盾變?yōu)榇髥栴}”")
     ('小矛盾變為大問題”', [('?yōu)榇髥栴}', '為大問題')])
     """
-    new_line, repairs = gbk_shift.repair_line(line)
+    if "?" not in line:
+        return line, []
+    new_line, repairs, _ = gbk_shift.repair_line(line, *article.judging)
     return new_line, [(r.before, r.after) for r in repairs]
 
 
-_PRIVATE_OR_REPLACEMENT = re.compile("[\ue000-\uf8ff\ufffd]+")
+def mark_unrecoverable_garble(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
+    """Print a run no reading wins clearly as 〓 rather than as garbage; so too private-use characters.
 
-
-def replace_unrecoverable_garble(line: str) -> tuple[str, list[Edit]]:
-    """Print what stays garbled as 〓 rather than as garbage.
-
-    >>> replace_unrecoverable_garble("基層\\ue02a治理")
+    >>> mark_unrecoverable_garble("基層\\ue02a治理")
     ('基層〓治理', [('\\ue02a', '〓')])
     """
     edits: list[Edit] = []
-    for match in reversed(gbk_shift.find_runs(line)):
-        if gbk_shift.looks_garbled(match):
-            run = match.group("run")
-            edits.append((run, GETA))
-            line = line[: match.start("run")] + GETA + line[match.end("run") :]
+    if "?" in line:
+        _, _, unclear = gbk_shift.repair_line(line, *article.judging)
+        for verdict in reversed(unclear):
+            start = verdict.site.start
+            end = verdict.best.end if verdict.best else verdict.site.stream_start + len(verdict.site.stream)
+            edits.append((line[start:end], GETA))
+            line = line[:start] + GETA + line[end:]
+        edits.reverse()
     line, more = _substitute(_PRIVATE_OR_REPLACEMENT, lambda m: GETA, line)
-    return line, list(reversed(edits)) + more
+    return line, edits + more
 
 
-_ANNOTATION = re.compile(rf"(?<=[{HAN}{GETA}])\((?={SYLLABLE}\))([a-zü]*[{TONE_VOWELS}][a-zü{TONE_VOWELS}]*)\)")
+_PRIVATE_OR_REPLACEMENT = re.compile("[\ue000-\uf8ff\ufffd]+")
+_ANNOTATION = re.compile(rf"\(({SYLLABLE})\)")
 
 
-def strip_pinyin_annotations(line: str) -> tuple[str, list[Edit]]:
-    """Drop a tone-marked pinyin syllable in parentheses after a Han character; keep real parentheses.
+def strip_pinyin_annotations(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
+    """Drop the mirror's pinyin after a Chinese character: a toned syllable always, a toneless one (``年(nian)``)
+    where it is a reading of the character; doubled ones too. Real parentheses stay.
 
-    >>> strip_pinyin_annotations("網(wǎng)站，鄉鎮(街道)")
-    ('網站，鄉鎮(街道)', [('(wǎng)', '')])
+    >>> strip_pinyin_annotations("網(wǎng)站，年(nian)(nian)底，鄉鎮(街道)，模式(mode)")
+    ('網站，年底，鄉鎮(街道)，模式(mode)', [('(wǎng)', ''), ('(nian)', ''), ('(nian)', '')])
     """
-    return _substitute(_ANNOTATION, lambda m: "", line)
+    if "(" not in line:
+        return line, []
+
+    def annotation(match: re.Match[str]) -> str:
+        syllable = match.group(1)
+        character = han_before(line, match.start())
+        if character is None:
+            return match.group(0)
+        toned = any(ch in TONE_VOWELS for ch in syllable)
+        if toned or character == GETA or gbk_shift.reads_as(character, syllable):
+            return ""
+        return match.group(0)
+
+    return _substitute(_ANNOTATION, annotation, line)
+
+
+_NO_BREAK_SPACE = re.compile(r"(?:(?<=^)|(?<=[\s0-9A-Za-z]))\?+(?=$|[\s0-9A-Za-z\u3400-\u9fff])")
+
+
+def restore_no_break_spaces(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
+    """A ``?`` the mirror made of a no-break space (between spaces, digits, Latin letters) becomes a space.
+
+    >>> restore_no_break_spaces("0? ? ?引 言，D601?")[0]
+    '0     引 言，D601 '
+    """
+    if "?" not in line:
+        return line, []
+
+    def space(match: re.Match[str]) -> str:
+        before = line[match.start() - 1] if match.start() else ""
+        after = line[match.end()] if match.end() < len(line) else ""
+        if not (before.isspace() or after.isspace() or not before or not after):
+            return match.group(0)  # "a?b": a real question mark between words
+        return " " * len(match.group(0))
+
+    return _substitute(_NO_BREAK_SPACE, space, line)
 
 
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _BARE_ENTITY = re.compile(r"(?<=[^\x00-\x7f])(ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|nbsp|quot);")
 
 
-def decode_html_entities(line: str) -> tuple[str, list[Edit]]:
+def decode_html_entities(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
     """Turn entities left as text into characters, also when the mirror ate the "&".
 
     >>> decode_html_entities("存有ldquo;上級&rdquo;")
     ('存有“上級”', [('&rdquo;', '”'), ('ldquo;', '“')])
     """
+    if ";" not in line:
+        return line, []
 
     def decode(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -101,17 +194,7 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 _FLATTENED = re.compile(r"[,:;?!()]")
 
 
-def is_chinese(ch: str) -> bool:
-    """Han characters, CJK punctuation and full-width forms, and the 〓 mark."""
-    return bool(ch) and (
-        "\u3000" <= ch <= "\u303f"
-        or "\u3400" <= ch <= "\u9fff"
-        or "\uff00" <= ch <= "\uffef"
-        or ch in "“”‘’…—·"
-    )
-
-
-def restore_fullwidth_punctuation(line: str) -> tuple[str, list[Edit]]:
+def restore_fullwidth_punctuation(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
     """Give Chinese text back its full-width ，：；？！（）; Latin and number context keeps ASCII.
 
     A mark is Chinese when the character before it is; a bracket pair is Chinese when either bracket
@@ -159,17 +242,83 @@ def _chinese_bracket_positions(line: str) -> set[int]:
     return positions
 
 
-RULES: tuple[tuple[str, RuleFunction], ...] = (
-    ("repair GBK one-byte shift", repair_gbk_shift),
-    ("replace unrecoverable garble with 〓", replace_unrecoverable_garble),
-    ("strip pinyin annotations", strip_pinyin_annotations),
-    ("decode HTML entities", decode_html_entities),
-    ("restore full-width punctuation", restore_fullwidth_punctuation),
+_QUESTION_THEN_STRETCH = re.compile(r"[?？]([^\x00-\x7f\s，。、；：！？“”‘’（）《》]+)")
+
+
+def flag_residual_garble(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
+    """The last detector: a ``?``/``？`` followed by characters no ordinary text has (outside GB2312 once
+    Simplified, or private use) is garble every other rule missed; print it as 〓.
+
+    >>> flag_residual_garble("是否會有？我們；基層？鶎又卫硇")[0]
+    '是否會有？我們；基層〓'
+    """
+    if "?" not in line and "？" not in line:
+        return line, []
+
+    def mark(match: re.Match[str]) -> str:
+        stretch = match.group(1)
+        if any(is_private_or_replacement(ch) or not _ordinary(ch) for ch in stretch):
+            return GETA
+        return match.group(0)
+
+    return _substitute(_QUESTION_THEN_STRETCH, mark, line)
+
+
+def _ordinary(ch: str) -> bool:
+    return not is_han(ch) or all(in_gb2312(c) for c in to_simplified(ch))
+
+
+def map_variant_characters(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
+    """Simplified text: a variant outside GB2312 that OpenCC keeps (陜) becomes its standard form (陕), by
+    MediaWiki's conversion tables (zhconv), one character at a time so that no word is rewritten.
+
+    >>> map_variant_characters("陜西")
+    ('陕西', [('陜', '陕')])
+    """
+    edits: list[Edit] = []
+    chars = list(line)
+    for index, ch in enumerate(chars):
+        if is_han(ch) and not in_gb2312(ch):
+            standard = _standard_form(ch)
+            if standard != ch:
+                chars[index] = standard
+                edits.append((ch, standard))
+    return ("".join(chars), edits) if edits else (line, edits)
+
+
+def _standard_form(ch: str) -> str:
+    mapped = zhconv.convert(ch, "zh-cn")
+    return mapped if len(mapped) == 1 and in_gb2312(mapped) else ch
+
+
+def variants_left(line: str) -> list[str]:
+    """Chinese characters outside GB2312 that no table maps: rare, but a reader should be told."""
+    return [ch for ch in line if is_han(ch) and not in_gb2312(ch)]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("repair-gbk-shift", "repair GBK one-byte shift", repair_gbk_shift),
+    Rule("mark-unrecoverable-garble", "replace unrecoverable garble with 〓", mark_unrecoverable_garble),
+    Rule("strip-pinyin-annotations", "strip pinyin annotations", strip_pinyin_annotations),
+    Rule("restore-no-break-spaces", "no-break spaces shown as ?", restore_no_break_spaces),
+    Rule("decode-html-entities", "decode HTML entities", decode_html_entities),
+    Rule("restore-fullwidth-punctuation", "restore full-width punctuation", restore_fullwidth_punctuation),
+    Rule("flag-residual-garble", "garble found by the last detector, printed as 〓", flag_residual_garble),
 )
 """The cleaning rules in the order they run: repair first, since an annotation can confirm a repair."""
 
-CORRECTION_RULE = "editorial correction"
-GARBLE_RULE = RULES[1][0]
+AFTER_CONVERSION: tuple[Rule, ...] = (
+    Rule("map-variant-characters", "map variant characters to standard forms", map_variant_characters),
+)
+"""Rules on the Simplified text, after OpenCC."""
+
+CORRECTION_RULE = "editorial-correction"
+GARBLE_RULES = frozenset({"mark-unrecoverable-garble", "flag-residual-garble"})
+"""The rules whose every change is a warning: damage printed as 〓."""
+LABELS: dict[str, str] = {
+    CORRECTION_RULE: "editorial correction",
+    **{rule.id: rule.label for rule in RULES + AFTER_CONVERSION},
+}
 
 
 def apply_corrections(lines: list[str], corrections: Iterable[Correction]) -> tuple[list[str], list[Change]]:
@@ -187,12 +336,14 @@ def apply_corrections(lines: list[str], corrections: Iterable[Correction]) -> tu
     return lines, changes
 
 
-def apply_rules(lines: list[str]) -> tuple[list[str], list[Change]]:
+def apply_rules(lines: list[str], rules: tuple[Rule, ...] = RULES) -> tuple[list[str], list[Change]]:
+    """Run ``rules`` over every line, in order; the cleaned lines and every change, with its seed line."""
+    article = ArticleText(list(lines))
     changes: list[Change] = []
     cleaned = []
     for number, line in enumerate(lines, start=1):
-        for name, rule in RULES:
-            line, edits = rule(line)
-            changes.extend(Change(name, number, before, after) for before, after in edits)
+        for rule in rules:
+            line, edits = rule.fix(line, article)
+            changes.extend(Change(rule.id, number, before, after) for before, after in edits)
         cleaned.append(line)
     return cleaned, changes

@@ -26,3 +26,20 @@ def to_simplified(text: str) -> str:
     '影响着基层治理，效能显著'
     """
     return _converter().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _to_taiwan() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")
+
+
+@lru_cache(maxsize=None)
+def is_simplified_only(ch: str) -> bool:
+    """A character Taiwan Traditional text never holds as itself, since OpenCC writes it otherwise.
+
+    The mirror made its text with such a conversion, so a repair that needs one is not a reading of it.
+
+    >>> is_simplified_only("盗"), is_simplified_only("盜"), is_simplified_only("著")
+    (True, False, False)
+    """
+    return _to_taiwan().convert(ch) != ch

@@ -1,58 +1,100 @@
-"""How plausible a string of Simplified Chinese is, by jieba's word frequencies.
+"""How plausible a string of Simplified Chinese is: jieba's word frequencies, with the article's own text.
 
-Used to choose between the readings of a damaged span. A unigram word model is crude, but it is what
-decides "变为大问题" over "变洪大问题"; punctuation, which jieba's dictionary does not list, counts as a
-frequent token rather than an unknown one.
+Used to choose between the readings of a damaged span. jieba's dictionary knows the language; the article
+knows itself: the words and character pairs it uses elsewhere (后遗症, 条块, its own names) are far more
+likely in a damaged span of it than their general frequency says. :class:`LanguageModel` mixes the two, a
+classic cache model: every token of the best segmentation costs ``log((1-λ)·P_jieba + λ·P_article)``.
+Punctuation, which jieba's dictionary does not list, counts as a frequent token rather than an unknown one.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 import jieba
 
+from .chardata import CJK_PUNCTUATION, HAN_RANGES
+
 jieba.setLogLevel(60)
 
-_PUNCTUATION = "。，、；：？！“”‘’《》（）"
 _PUNCTUATION_LOG_PROB = math.log(0.03)
 """About one token in thirty of running Chinese prose is punctuation."""
-_SPLIT = re.compile(f"([{_PUNCTUATION}])")
+_SPLIT = re.compile(f"([{re.escape(CJK_PUNCTUATION)}])")
+_HAN_STRETCH = re.compile(f"[{HAN_RANGES}]{{2,}}")
+ARTICLE_WEIGHT = 0.3
+"""λ: the share of a token's probability that comes from the article's own text."""
+_LONGEST_ARTICLE_TOKEN = 4
 
 
-def _snapshot() -> tuple[dict[str, int], float]:
+def _snapshot() -> tuple[dict[str, int], int]:
     """jieba's word frequencies as shipped. Taken when this module is imported, before the build teaches
     jieba the glossary's words for search, so that a repair reads the same in every build."""
     jieba.dt.check_initialized()
-    return dict(jieba.dt.FREQ), math.log(jieba.dt.total)
+    return dict(jieba.dt.FREQ), jieba.dt.total
 
 
-_FREQ, _LOG_TOTAL = _snapshot()
+_FREQ, _TOTAL = _snapshot()
+
+
+class LanguageModel:
+    """jieba's unigram word model, optionally mixed with the counts of one article's own tokens."""
+
+    def __init__(self, article_tokens: Counter[str] | None = None) -> None:
+        self._article = article_tokens or Counter()
+        self._article_total = sum(self._article.values())
+
+    @classmethod
+    def of_article(cls, simplified_texts: Iterable[str]) -> LanguageModel:
+        """A model that knows the article: its jieba words and character pairs, from its intact text."""
+        tokens: Counter[str] = Counter()
+        for text in simplified_texts:
+            for stretch in _HAN_STRETCH.findall(text):
+                tokens.update(jieba.lcut(stretch, HMM=False))
+                tokens.update(stretch[i : i + 2] for i in range(len(stretch) - 1))
+        return cls(tokens)
+
+    def log_probability(self, simplified: str) -> float:
+        """Log-probability of the most likely segmentation of ``simplified`` (higher is more plausible)."""
+        total = 0.0
+        for piece in _SPLIT.split(simplified):
+            if piece:
+                total += _PUNCTUATION_LOG_PROB if piece in CJK_PUNCTUATION else self._best_segmentation(piece)
+        return total
+
+    def _token_log_probability(self, token: str) -> float | None:
+        general = _FREQ.get(token) or 0
+        own = self._article.get(token, 0) if self._article_total else 0
+        if not general and not own:
+            return None
+        probability = (1 - ARTICLE_WEIGHT) * general / _TOTAL
+        if own:
+            probability += ARTICLE_WEIGHT * own / self._article_total
+        return math.log(probability)
+
+    def _best_segmentation(self, sentence: str) -> float:
+        """jieba's dynamic programme over the word graph (``Tokenizer.calc``), with the article's tokens."""
+        length = len(sentence)
+        unknown = -math.log(_TOTAL)
+        route = [0.0] * (length + 1)
+        for start in range(length - 1, -1, -1):
+            best = unknown + route[start + 1]
+            end = start + 1
+            while end <= length and (sentence[start:end] in _FREQ or end - start <= _LONGEST_ARTICLE_TOKEN):
+                cost = self._token_log_probability(sentence[start:end])
+                if cost is not None:
+                    best = max(best, cost + route[end])
+                end += 1
+            route[start] = best
+        return route[0]
+
+
+GENERAL = LanguageModel()
+"""jieba's frequencies alone: for text with no article around it."""
 
 
 def log_probability(simplified: str) -> float:
-    """Log-probability of the most likely segmentation of ``simplified`` (higher is more plausible)."""
-    total = 0.0
-    for piece in _SPLIT.split(simplified):
-        if not piece:
-            continue
-        total += _PUNCTUATION_LOG_PROB if piece in _PUNCTUATION else _best_segmentation(piece)
-    return total
-
-
-def _best_segmentation(sentence: str) -> float:
-    """jieba's dynamic programme over the word graph (``Tokenizer.calc``), on the frozen frequencies."""
-    length = len(sentence)
-    route = [0.0] * (length + 1)
-    for start in range(length - 1, -1, -1):
-        ends = []
-        end = start
-        while end < length and sentence[start : end + 1] in _FREQ:
-            if _FREQ[sentence[start : end + 1]]:
-                ends.append(end)
-            end += 1
-        ends = ends or [start]
-        route[start] = max(
-            math.log(_FREQ.get(sentence[start : e + 1]) or 1) - _LOG_TOTAL + route[e + 1] for e in ends
-        )
-    return route[0]
+    """Log-probability of ``simplified`` under jieba's frequencies alone."""
+    return GENERAL.log_probability(simplified)
