@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser-deps tools lighthouse lock clean translations bench
+.PHONY: serve build test browser-deps tools lighthouse lock clean translations bench fidelity explain
 
 # serve builds the site itself, not strictly: an article still being translated shows its marks and warnings.
 serve: $(STAMP)
@@ -62,6 +62,19 @@ clean:
 translations: $(STAMP)
 	PYTHONPATH=build_hooks $(BIN)/python -m duidu.maintain translations seeds
 
+# What the repair makes of each garbled run on one line of a seed: the candidate readings, their scores and
+# margin, and the corrections entry to paste once a person decides.
+explain: $(STAMP)
+	@test -n "$(SEED)" -a -n "$(LINE)" || { echo "usage: make explain SEED=seeds/x.txt LINE=n"; exit 2; }
+	@PYTHONPATH=build_hooks $(BIN)/python -m duidu.explain "$(SEED)" "$(LINE)"
+
 # The build benchmark: ours against plain MkDocs + Material, profile, serve rebuild, sizes (bench/bench.py).
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+# The repair on simulated mirror damage: exact / 〓 / wrong per run kind (bench/fidelity.py). Vary with
+# FIDELITY_RUNS= and FIDELITY_SEED= (not SEED, which names a seed file for `make explain`).
+FIDELITY_RUNS ?= 2000
+FIDELITY_SEED ?= 8
+fidelity: $(STAMP)
+	PYTHONPATH=build_hooks:tests $(BIN)/python bench/fidelity.py --runs $(FIDELITY_RUNS) --seed $(FIDELITY_SEED)

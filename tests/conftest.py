@@ -17,7 +17,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "seeds" / "000_187d118a7b570b53.txt"
-SEED_CORRECTIONS = SEED.with_name(SEED.stem + ".corrections.yml")
 SEED_CATALOG = SEED.with_name(SEED.stem + ".en.po")
 GLOSSARY_FILE = ROOT / "seeds" / "glossary.yml"
 SYNTHETIC = FIXTURES / "synthetic_article.txt"

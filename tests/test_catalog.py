@@ -9,7 +9,7 @@ from duidu.maintain import update_translations
 from duidu.pipeline import build_edition
 from duidu.units import Unit, translation_units
 
-from conftest import SEED, SEED_CATALOG, SEED_CORRECTIONS, build_project
+from conftest import SEED, SEED_CATALOG, build_project
 from helpers import content, soup
 
 UNITS = (Unit("title", "标题", "article title"), Unit("p1-1-1", "第一段。", "paragraph"))
@@ -63,7 +63,6 @@ def edited_seed(tmp_path):
     seeds.mkdir()
     seed = seeds / SEED.name
     seed.write_text(_edit_seed(SEED.read_text(encoding="utf-8")), encoding="utf-8")
-    shutil.copy(SEED_CORRECTIONS, seeds)
     shutil.copy(SEED_CATALOG, seeds)
     return seed
 

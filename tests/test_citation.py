@@ -1,11 +1,12 @@
 """citation: the three styles say what the source says and state what it leaves out."""
 
 import re
+from dataclasses import replace
 
 from duidu.citation import cite
 from duidu.pipeline import build_edition
 
-from conftest import SEED
+from conftest import FIXTURES, SEED
 from helpers import content, soup
 
 
@@ -42,3 +43,30 @@ def test_the_overview_offers_each_style_with_a_copy_button_and_the_bib_file(real
     download = overview.select_one("a[download]")
     assert (real_site.site / article_slug / download["href"]).read_text(encoding="utf-8") == citations.bibtex
     assert "does not name the author" in overview.get_text()
+
+
+def test_year_issue_pages_and_authors_read_from_the_page_appear_in_every_style():
+    edition = build_edition(FIXTURES / "journal_layout.txt")
+    citations = cite(edition)
+    assert citations.gbt7714 == "周明, 林小红. 县域治理中的协同机制研究[J]. 行政论坛, 2022(3): 45-50."
+    assert citations.apa == "周明, & 林小红. (2022). 县域治理中的协同机制研究. 行政论坛, (3), 45–50."
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", citations.bibtex, flags=re.M))
+    assert (fields["author"], fields["year"], fields["number"], fields["pages"]) == ("周明 and 林小红", "2022", "3", "45--50")
+    assert "note" not in fields and citations.gap == ""
+
+
+def test_more_than_three_authors_end_in_deng_and_a_missing_year_is_stated():
+    edition = build_edition(FIXTURES / "journal_layout.txt")
+    metadata = replace(edition.metadata, authors=("甲一", "乙二", "丙三", "丁四"), year="", issue="", pages="", date="", article_number="")
+    citations = cite(replace(edition, metadata=metadata))
+    assert citations.gbt7714 == "甲一, 乙二, 丙三, 等. 县域治理中的协同机制研究[J]. 行政论坛, 出版年不详."
+    assert citations.apa.startswith("甲一, 乙二, 丙三, & 丁四. (n.d.).")
+    assert citations.gap == "It gives no year or issue."
+
+
+def test_an_online_source_without_a_journal_is_cited_as_eb_ol():
+    edition = build_edition(FIXTURES / "journal_layout.txt")
+    metadata = replace(edition.metadata, journal="", source="新华网", date="2021-11-08", source_url="https://example.org/a")
+    assert cite(replace(edition, metadata=metadata)).gbt7714 == (
+        "周明, 林小红. 县域治理中的协同机制研究[EB/OL]. 新华网, (2021-11-08). https://example.org/a."
+    )

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html.entities import html5
 
-import zhconv
-
 from . import gbk_shift
 from .chardata import (
     GETA,
@@ -28,7 +26,7 @@ from .chardata import (
     is_han,
     is_private_or_replacement,
 )
-from .convert import to_simplified
+from .convert import standard_form, to_simplified
 from .lexicon import LanguageModel
 from .models import Change, Correction
 
@@ -63,7 +61,8 @@ class ArticleText:
         return [_INTACT_NOISE.sub(" ", line) for line in self.lines]
 
 
-_INTACT_NOISE = re.compile(rf"\({SYLLABLE}\)|\?[^\x00-\x7f]*|[\ue000-\uf8ff\ufffd]")
+_INTACT_NOISE = re.compile(rf"\({SYLLABLE}\)|\?.{{0,{gbk_shift.MAX_SHIFTED_CHARACTERS}}}|[\ue000-\uf8ff\ufffd]")
+"""What is not the article's own text: annotations, and what follows a "?" as far as a run may reach."""
 NO_ARTICLE = ArticleText()
 
 
@@ -108,8 +107,7 @@ def mark_unrecoverable_garble(line: str, article: ArticleText = NO_ARTICLE) -> t
     if "?" in line:
         _, _, unclear = gbk_shift.repair_line(line, *article.judging)
         for verdict in reversed(unclear):
-            start = verdict.site.start
-            end = verdict.best.end if verdict.best else verdict.site.stream_start + len(verdict.site.stream)
+            start, end = verdict.site.start, verdict.garbled_end
             edits.append((line[start:end], GETA))
             line = line[:start] + GETA + line[end:]
         edits.reverse()
@@ -159,9 +157,10 @@ def restore_no_break_spaces(line: str, article: ArticleText = NO_ARTICLE) -> tup
     def space(match: re.Match[str]) -> str:
         before = line[match.start() - 1] if match.start() else ""
         after = line[match.end()] if match.end() < len(line) else ""
-        if not (before.isspace() or after.isspace() or not before or not after):
-            return match.group(0)  # "a?b": a real question mark between words
-        return " " * len(match.group(0))
+        beside_a_space = before.isspace() or after.isspace()
+        ending_a_code = before.isalnum() and not after
+        alone = not before and not after
+        return " " * len(match.group(0)) if beside_a_space or ending_a_code or alone else match.group(0)
 
     return _substitute(_NO_BREAK_SPACE, space, line)
 
@@ -279,16 +278,11 @@ def map_variant_characters(line: str, article: ArticleText = NO_ARTICLE) -> tupl
     chars = list(line)
     for index, ch in enumerate(chars):
         if is_han(ch) and not in_gb2312(ch):
-            standard = _standard_form(ch)
+            standard = standard_form(ch)
             if standard != ch:
                 chars[index] = standard
                 edits.append((ch, standard))
     return ("".join(chars), edits) if edits else (line, edits)
-
-
-def _standard_form(ch: str) -> str:
-    mapped = zhconv.convert(ch, "zh-cn")
-    return mapped if len(mapped) == 1 and in_gb2312(mapped) else ch
 
 
 def variants_left(line: str) -> list[str]:
@@ -334,6 +328,14 @@ def apply_corrections(lines: list[str], corrections: Iterable[Correction]) -> tu
                 )
                 lines[number - 1] = line.replace(correction.source, correction.corrected)
     return lines, changes
+
+
+def clean_lines(lines: list[str]) -> tuple[list[str], list[Change]]:
+    """The seed's decoded lines as the edition prints them: every rule, OpenCC, then the rules on the
+    Simplified text; with every change, on its seed line."""
+    lines, changes = apply_rules(lines)
+    lines, more = apply_rules([to_simplified(line) for line in lines], AFTER_CONVERSION)
+    return lines, changes + more
 
 
 def apply_rules(lines: list[str], rules: tuple[Rule, ...] = RULES) -> tuple[list[str], list[Change]]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import opencc
+import zhconv
+
+from .chardata import in_gb2312
 
 OPENCC_CONFIG = "tw2s"
 
@@ -43,3 +46,17 @@ def is_simplified_only(ch: str) -> bool:
     (True, False, False)
     """
     return _to_taiwan().convert(ch) != ch
+
+
+@lru_cache(maxsize=None)
+def standard_form(ch: str) -> str:
+    """The standard form of a variant character outside GB2312 that OpenCC keeps (陜 → 陕), by MediaWiki's
+    conversion tables (zhconv), one character at a time so that no word is rewritten; else the character.
+
+    >>> standard_form("陜"), standard_form("著")
+    ('陕', '著')
+    """
+    if in_gb2312(ch):
+        return ch
+    mapped = zhconv.convert(ch, "zh-cn")
+    return mapped if len(mapped) == 1 and in_gb2312(mapped) else ch

@@ -31,7 +31,7 @@ def explain_line(lines: list[str], number: int, shown: int = SHOWN_READINGS) -> 
         return "\n".join(out)
     for site in sites:
         verdict = gbk_shift.judge(site, line, *article.judging)
-        span_end = verdict.best.end if verdict.best else site.stream_start + len(site.stream)
+        span_end = verdict.best.end if verdict.clear else verdict.garbled_end
         damaged = line[site.start : span_end]
         out.append(f"\n  run at column {site.start + 1}: {damaged!r}")
         if site.remnant:
@@ -57,8 +57,8 @@ def explain_line(lines: list[str], number: int, shown: int = SHOWN_READINGS) -> 
 def yaml_quoted(text: str) -> str:
     """A YAML double-quoted scalar in which invisible characters (private use, controls) are escaped.
 
-    >>> yaml_quoted('?纫\ue02a"氐')
-    '"?纫\\ue02a\\"氐"'
+    >>> print(yaml_quoted('?纫\\ue02a"氐'))
+    "?纫\\ue02a\\"氐"
     """
     out = []
     for ch in text:

@@ -35,15 +35,14 @@ from .chardata import (
     SENTENCE_END,
     SYLLABLE,
     TONE_VOWELS,
-    GETA,
     gbk_char,
     han_before,
     in_gb2312,
     is_han,
     unfold,
 )
-from .convert import is_simplified_only, to_simplified
-from .lexicon import GENERAL, LanguageModel
+from .convert import is_simplified_only, standard_form, to_simplified
+from .lexicon import GENERAL, LanguageModel, is_word
 
 CLEAR_MARGIN = 4.6
 """ln(100): the winning reading must be a hundred times more probable than the next."""
@@ -52,6 +51,8 @@ SENTENCE_START_PRIOR = 3.0
 far more often than its share of running text (which the language model already counts) says."""
 MAX_RUN = 80
 """Characters a run may span: the decoder falls back in step at the first ASCII byte, never far off."""
+MAX_SHIFTED_CHARACTERS = 24
+"""Characters after a "?" that may be shifted pairs rather than the article's own text (runs seen are 3–25)."""
 _CONTEXT = 8
 _LEAD_BYTES = range(0x81, 0xFF)
 _TRAIL_BYTES = [*range(0x40, 0x7F), *range(0x80, 0xFF)]
@@ -59,6 +60,11 @@ _BEST_LEADS_FOR_LOST_TRAIL = 8
 _ANNOTATION = re.compile(rf"\(({SYLLABLE})\)")
 _REMNANT = re.compile(rf"({SYLLABLE})\)")
 _ENTITY = re.compile(r"&?(?:[a-z]+|#\d+);")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_FOLDED_PUNCTUATION = ",;:!?()"
+_LATIN_IN_PROSE = -9.2
+"""ln(1/10,000): a Latin letter or digit standing inside Chinese prose, as the text after a real question
+mark would have it where a run has a folded form or an end byte."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,10 @@ class Site:
     stream: str
     """The characters after the ``?`` (and remnant) that a shifted decoder may have made."""
     previous: str
-    """The Chinese character before the run (its trail byte met the lost lead byte)."""
+    """The Chinese character before the run (its trail byte met the lost lead byte), or "" at the start of
+    a line or after anything else."""
+    remnant_end: int = 0
+    """Past the annotation remnant after a final "?" (``?dǎo)``), which is part of the damage; else 0."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,7 @@ class Verdict:
 
     site: Site
     readings: tuple[Reading, ...]
+    script: Script = ANY_SCRIPT
 
     @property
     def best(self) -> Reading | None:
@@ -126,6 +136,27 @@ class Verdict:
     @property
     def clear(self) -> bool:
         return bool(self.readings) and self.margin >= CLEAR_MARGIN
+
+    @property
+    def garbled_end(self) -> int:
+        """Where the damage of an unclear run ends: past every character of the stream no text has, and past
+        the end of the likeliest readings (those within the margin of the best)."""
+        site = self.site
+        ends = [r.end for r in self.readings if r.kind != "none" and self.readings[0].score - r.score < CLEAR_MARGIN]
+        shifted = re.split("[。，、；：“”]", site.stream, maxsplit=1)[0]  # shifted pairs seldom make these
+        odd = [
+            i + 1
+            for i, ch in enumerate(shifted)
+            if ord(ch) > 0x7F and not (_plausible(ch) and self.script.allows(ch))
+        ]
+        stream_odd_end = site.stream_start + max(odd) if odd else site.start + 1
+        if odd and stream_odd_end < site.stream_start + len(site.stream) and ord(site.stream[max(odd)]) < 0x80:
+            stream_odd_end += 1  # the ASCII byte that put the decoder back in step
+        end = max([stream_odd_end, site.stream_start, *ends])
+        line_end = site.stream_start + len(site.stream)
+        while end < line_end and site.stream[end - site.stream_start] == "?":
+            end += 1  # a lost byte beside it is the same damage
+        return max(end, site.remnant_end)
 
     @property
     def is_run(self) -> bool:
@@ -159,15 +190,25 @@ def find_sites(line: str) -> list[Site]:
 
 
 def _site_at(line: str, index: int) -> Site | None:
-    previous = han_before(line, index)
-    if previous is None or previous == GETA:
-        return None
+    previous = han_before(line, index) or ""
     remnant = _REMNANT.match(line, index + 1)
     stream_start = remnant.end() if remnant else index + 1
     stream = _stream(line, stream_start)
-    if not stream or not any(ord(ch) > 0x7F for ch in stream) and not _ANNOTATION.match(line, stream_start + len(stream)):
-        return None  # ASCII after a "?" is a run only where the mirror annotated it as a character (?,F(xiàn))
-    return Site(index, remnant.group(1) if remnant else "", stream_start, stream, previous)
+    after_stream = stream_start + len(stream)
+    if not stream:
+        return None
+    if not any(ord(ch) > 0x7F for ch in stream):
+        # ASCII after a "?" is a run only where the mirror annotated the end as a character: ?,F(xiàn), or
+        # a lost trail byte that took the "(" of the annotation with it: ??duì).
+        ends_annotated = _ANNOTATION.match(line, after_stream) or (
+            stream.endswith("?") and _REMNANT.match(line, after_stream)
+        )
+        if not ends_annotated:
+            return None
+    trailing = _REMNANT.match(line, after_stream) if stream.endswith("?") else None
+    return Site(
+        index, remnant.group(1) if remnant else "", stream_start, stream, previous, trailing.end() if trailing else 0
+    )
 
 
 def _stream(line: str, start: int) -> str:
@@ -177,6 +218,9 @@ def _stream(line: str, start: int) -> str:
     while end < len(line) and end - start < MAX_RUN:
         ch = line[end]
         if ch.isspace() or _ANNOTATION.match(line, end):
+            break
+        if ch == "?" and _REMNANT.match(line, end + 1):
+            end += 1  # a lost trail byte that took the "(" of the annotation after it: ??duì)
             break
         if ord(ch) < 0x80 and end + 1 < len(line) and ord(line[end + 1]) < 0x80 and end > start:
             end += 1  # this one may still end the run; what follows is in step
@@ -191,26 +235,41 @@ def judge(site: Site, line: str, model: LanguageModel = GENERAL, script: Script 
     stream_end = site.stream_start + len(site.stream)
     after = _context_after(line, stream_end)
 
-    def score(text: str) -> float:
-        prior = SENTENCE_START_PRIOR if text[:1] in SENTENCE_END else 0.0
-        return prior + model.log_probability(to_simplified(before + text + after))
+    def score(text: str, prior: float = 0.0) -> float:
+        # The Chinese is weighed by the model; a Latin letter or digit the hypothesis puts in the text costs
+        # what such a character costs in Chinese prose.
+        pieces = _ASCII_RUN.split(to_simplified(before + text + after))
+        latin = sum(1 for ch in text if ch.isascii() and ch.isalnum())
+        return prior + latin * _LATIN_IN_PROSE + sum(model.log_probability(piece) for piece in pieces if piece)
 
     readings: dict[str, Reading] = {}
     for reading in _hypotheses(site, line, score, script):
-        kept = readings.get(reading.text)
+        output = reading.text + line[reading.end : stream_end]  # two ends can make the same text
+        kept = readings.get(output)
         if kept is None or reading.score > kept.score:
-            readings[reading.text] = reading
+            readings[output] = reading
     ranked = sorted(readings.values(), key=lambda r: (-r.score, r.text))
-    return Verdict(site, tuple(ranked))
+    return Verdict(site, tuple(ranked), script)
 
 
 def _hypotheses(site: Site, line: str, score, script: Script) -> Iterator[Reading]:
     stream_end = site.stream_start + len(site.stream)
-    if not site.remnant and all(_plausible(ch) or ord(ch) < 0x80 for ch in site.stream):
-        text = "？" + _unfolded(site.stream)
+    at_line_start = not line[: site.start].strip(" ?\u3000")  # no-break spaces the mirror made "?" may indent it
+    if _could_be_intact(site, line):
+        # A "?" that is what it looks like: a question mark, or a no-break space indenting the line.
+        if at_line_start:
+            indent = len(site.stream) - len(site.stream.lstrip("?"))
+            text = " " * (1 + indent) + _unfolded(site.stream[indent:])
+        else:
+            text = "？" + _unfolded(site.stream)
         yield Reading(site.start, stream_end, text, score(text), b"", "none")
     leads = _leads(site)
+    # A "?" with an annotation remnant after it is a lost trail byte that took the "(" with it: the run
+    # surely ends there, at the character the remnant gives the reading of.
+    ends_at_remnant = site.stream.endswith("?") and _REMNANT.match(line, stream_end)
     for end_in_stream, body, kind in _ends(site.stream):
+        if ends_at_remnant and end_in_stream != len(site.stream):
+            continue
         rest = site.stream[end_in_stream:]
         end = site.stream_start + end_in_stream
         pairs = _encode_pairs(body)
@@ -221,7 +280,7 @@ def _hypotheses(site: Site, line: str, score, script: Script) -> Iterator[Readin
             last_reading = trailing.group(1) if trailing else _annotation_at(line, end)
             if trailing:
                 end, rest = trailing.end(), ""
-            yield from _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, script)
+            yield from _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, script, at_line_start)
             continue
         tail = site.stream[end_in_stream - 1].encode("ascii") if kind == "ascii" else b""
         last_reading = _annotation_at(line, end) if kind == "ascii" else ""
@@ -229,27 +288,64 @@ def _hypotheses(site: Site, line: str, score, script: Script) -> Iterator[Readin
             text = _decode_pairs(bytes([lead]) + pairs + tail)
             if text is None or not _acceptable(text, last_reading, script):
                 continue
-            yield Reading(site.start, end, text, score(text + _unfolded(rest)), bytes([lead]), kind)
+            prior = _start_prior(text, at_line_start)
+            if prior is None:
+                continue
+            yield Reading(site.start, end, text, score(text + _unfolded(rest), prior), bytes([lead]), kind)
 
 
-def _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, script) -> Iterator[Reading]:
+def _start_prior(text: str, at_line_start: bool) -> float | None:
+    """The prior of a reading's first character: a sentence end is likely (see :data:`SENTENCE_START_PRIOR`),
+    except at the start of a line, where it is impossible (None)."""
+    if text[:1] in SENTENCE_END:
+        return None if at_line_start else SENTENCE_START_PRIOR
+    return 0.0
+
+
+def _could_be_intact(site: Site, line: str) -> bool:
+    """Whether the "?" may stand before intact text: not before an annotation remnant, not before
+    characters no text has, and not where an annotation follows an ASCII character (the mirror annotated
+    only what it read as Chinese)."""
+    stream_end = site.stream_start + len(site.stream)
+    annotated_ascii = ord(site.stream[-1]) < 0x80 and _ANNOTATION.match(line, stream_end)
+    return not (
+        site.remnant
+        or (site.stream.endswith("?") and _REMNANT.match(line, stream_end))
+        or annotated_ascii
+        or not all(_plausible(ch) or ord(ch) < 0x80 for ch in site.stream)
+    )
+
+
+def _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, script, at_line_start) -> Iterator[Reading]:
     """Both the lead and the last trail byte are lost: choose the lead on what the run says without its last
     character, then the trail byte of the best few leads (the two bytes lie a run apart)."""
     if not pairs:
+        # Nothing between the two lost bytes: one character, which an annotation names, or else one that
+        # makes a word with what follows (摘 before 要：, the space between them lost with its trail byte).
+        following = to_simplified(_unfolded(rest)[:2])
+        for lead in leads:
+            for trail in _TRAIL_BYTES:
+                ch = gbk_char(bytes([lead, trail]))
+                if not ch or not _acceptable(ch, last_reading, script) or _start_prior(ch, at_line_start) is None:
+                    continue
+                if last_reading or is_word(to_simplified(ch) + following[:1]) or is_word(to_simplified(ch) + following):
+                    yield Reading(site.start, end, ch, score(ch + _unfolded(rest)), bytes([lead, trail]), "lost-trail")
         return
     heads = []
     for lead in leads:
         head = _decode_pairs(bytes([lead]) + pairs[:-1])
         if head is not None and _acceptable(head, "", script):
-            heads.append((score(head), lead, head))
+            prior = _start_prior(head, at_line_start)
+            if prior is not None:
+                heads.append((score(head, prior), lead, head, prior))
     heads.sort(reverse=True)
-    for _, lead, head in heads[:_BEST_LEADS_FOR_LOST_TRAIL]:
+    for _, lead, head, prior in heads[:_BEST_LEADS_FOR_LOST_TRAIL]:
         for trail in _TRAIL_BYTES:
             last = gbk_char(pairs[-1:] + bytes([trail]))
             if last is None or not _acceptable(last, last_reading, script):
                 continue
             text = head + last
-            yield Reading(site.start, end, text, score(text + _unfolded(rest)), bytes([lead, trail]), "lost-trail")
+            yield Reading(site.start, end, text, score(text + _unfolded(rest), prior), bytes([lead, trail]), "lost-trail")
 
 
 def _ends(stream: str) -> Iterator[tuple[int, str, str]]:
@@ -268,7 +364,7 @@ def _ends(stream: str) -> Iterator[tuple[int, str, str]]:
 
 def _leads(site: Site) -> list[int]:
     """The lost lead bytes to try: all of them, or those the annotation remnant names."""
-    if not site.remnant:
+    if not site.remnant or not site.previous:
         return list(_LEAD_BYTES)
     previous = _pair_of(site.previous)
     if previous is None:
@@ -302,7 +398,7 @@ def _plausible(ch: str) -> bool:
     ordinary Simplified text): a reading that needs a rarer character is not a candidate."""
     if ch in CJK_PUNCTUATION:
         return True
-    return is_han(ch) and all(in_gb2312(c) for c in to_simplified(ch))
+    return is_han(ch) and all(in_gb2312(standard_form(c)) for c in to_simplified(ch))
 
 
 @lru_cache(maxsize=None)
@@ -314,7 +410,9 @@ def reads_as(character: str, syllable: str) -> bool:
     """
     toned = any(ch in TONE_VOWELS for ch in syllable)
     style = Style.TONE if toned else Style.NORMAL
-    readings = pinyin(character, style=style, heteronym=True, v_to_u=True)[0]
+    # pypinyin knows some Traditional characters less well than their Simplified forms (績 jī, 绩 jì jī).
+    forms = {character, to_simplified(character), standard_form(character)}
+    readings = {r for form in forms for r in pinyin(form, style=style, heteronym=True, v_to_u=True)[0]}
     return syllable.replace("v", "ü") in readings
 
 
@@ -355,7 +453,7 @@ def _decode_pairs(data: bytes) -> str | None:
 
 
 def _unfolded(text: str) -> str:
-    return "".join(unfold(ch) if ch in ",;:!?()" else ch for ch in text)
+    return "".join(unfold(ch) if ch in _FOLDED_PUNCTUATION else ch for ch in text)
 
 
 def _context_before(line: str, index: int) -> str:
@@ -400,7 +498,7 @@ def repair_line(
             taken_until = best.end
         else:
             unclear.append(verdict)
-            taken_until = verdict.best.end if verdict.best else site.stream_start + len(site.stream)
+            taken_until = verdict.garbled_end
     for repair in reversed(repairs):
         line = line[: repair.start] + repair.after + line[repair.end :]
     return line, repairs, unclear

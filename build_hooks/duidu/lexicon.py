@@ -91,6 +91,15 @@ class LanguageModel:
         return route[0]
 
 
+def is_word(simplified: str) -> bool:
+    """Whether jieba's dictionary lists ``simplified`` as a word.
+
+    >>> is_word("摘要"), is_word("要摘")
+    (True, False)
+    """
+    return bool(_FREQ.get(simplified))
+
+
 GENERAL = LanguageModel()
 """jieba's frequencies alone: for text with no article around it."""
 

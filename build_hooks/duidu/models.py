@@ -94,24 +94,41 @@ class Decoded:
 
 
 @dataclass(frozen=True)
-class Masthead:
-    """What the source page said about the article around it, kept as metadata, not body text."""
+class Metadata:
+    """What the page (and the editor's sidecar) say about the article: its bibliographic record and the site
+    around it. Kept apart from the article's text; every field is empty when the source does not say."""
 
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    """Names as printed, superscripts and markers (``□``, ``文/``) removed, each once."""
+    affiliations: tuple[str, ...] = ()
+    journal: str = ""
+    """The periodical: from a journal line (``经济师 2024年4期``), else from the notice's publisher."""
+    year: str = ""
+    """Four digits, or empty."""
+    issue: str = ""
+    pages: str = ""
+    """``113-116``."""
+    clc_number: str = ""
+    """中图分类号, the Chinese Library Classification number."""
+    document_code: str = ""
+    """文献标识码, the document type code."""
+    article_number: str = ""
+    """文章编号 (``1009-1203(2020)06-0113-04``: ISSN, year, issue, first page, page count)."""
+    doi: str = ""
+    source: str = ""
+    """Who the page says the text comes from (``来源:新华网``)."""
+    source_url: str = ""
+    date: str = ""
+    """ISO date (``2021-11-08``) of publication, as the page or the sidecar gives it."""
     categories: tuple[str, ...] = ()
+    """The site's sections, from its breadcrumb."""
     editors: tuple[tuple[str, str], ...] = ()
     """(role, name) pairs, e.g. ("责编", "李一丹")."""
     notice: str = ""
     """The copyright notice, once."""
     publisher: str = ""
     """Who the notice says the article belongs to (``人民论坛杂志社``)."""
-
-    @property
-    def journal(self) -> str:
-        """The periodical the publisher puts out: the publisher's name without 杂志社/编辑部/社."""
-        for suffix in ("杂志社", "编辑部", "社"):
-            if self.publisher.endswith(suffix) and len(self.publisher) > len(suffix):
-                return self.publisher[: -len(suffix)]
-        return self.publisher
 
 
 @dataclass(frozen=True)
@@ -136,6 +153,8 @@ class Part:
     preface: tuple[Paragraph, ...]
     """Paragraphs between the part heading and its first subsection."""
     sections: tuple[Section, ...]
+    numbered: bool = False
+    """Whether the heading carries the source's own numbering (``一、``, ``1``), so none is added to it."""
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -158,10 +177,6 @@ class Article:
     title: str
     abstract: str
     keywords: tuple[str, ...]
-    clc_number: str
-    """中图分类号, the Chinese Library Classification number."""
-    document_code: str
-    """文献标识码, the document type code."""
     introduction: tuple[Paragraph, ...]
     parts: tuple[Part, ...]
     author_note: str
@@ -201,7 +216,7 @@ class Edition:
     encoding: str
     slug: str
     article: Article
-    masthead: Masthead
+    metadata: Metadata
     report: CleaningReport
     notes: tuple[str, ...] = field(default=())
     """Warnings the build printed for this seed, repeated on its About page."""
@@ -209,6 +224,10 @@ class Edition:
     """File name of the English PO catalog beside the seed."""
     translations: Mapping[str, Translation] = field(default_factory=dict)
     """English by unit id (see :mod:`units`); units without a current translation say why."""
+    sidecar_name: str = ""
+    """File name of the metadata sidecar beside the seed."""
+    editorial: tuple[tuple[str, str], ...] = ()
+    """(key, value) the editor supplied or overrode in the sidecar, in the sidecar's key order."""
 
     def english(self, unit_id: str) -> Translation:
         return self.translations.get(unit_id, Translation(Status.MISSING))

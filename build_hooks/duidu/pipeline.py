@@ -1,4 +1,4 @@
-"""One seed file → one :class:`Edition`: decode, correct, clean, convert, split off the chrome, parse."""
+"""One seed file → one :class:`Edition`: decode, correct, clean, convert, read the layout, parse, add the sidecar."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .catalog import Status, catalog_path, read_catalog, read_translations
-from .clean import GARBLE_RULE, apply_corrections, apply_rules
+from .clean import GARBLE_RULES, apply_corrections, clean_lines, variants_left
 from .convert import to_simplified
 from .corrections import corrections_path, load_corrections
 from .decode import decode_seed
-from .masthead import split_page
-from .models import CleaningReport, Edition, GarbleWarning, SeedError
+from .layout import read_page
+from .models import Change, CleaningReport, Edition, GarbleWarning, SeedError
 from .parse import parse_article
+from .sidecar import apply_sidecar, load_sidecar, sidecar_path
 from .slugs import hyphenate, pinyin_slug
 from .units import translation_units
 
@@ -33,21 +34,31 @@ def build_edition(seed: Path) -> Edition:
     decoded = decode_seed(data)
     corrections = load_corrections(corrections_path(seed))
     lines, correction_changes = apply_corrections(decoded.text.split("\n"), corrections)
-    lines, rule_changes = apply_rules(lines)
-    lines = [to_simplified(line) for line in lines]
-    page = split_page(lines)
-    article = parse_article(page.title.text, page.body)
+    lines, rule_changes = clean_lines(lines)
+    page = read_page(lines)
+    sidecar = load_sidecar(sidecar_path(seed))
+    title = sidecar.title or (page.title.text if page.title else "")
+    if not title:
+        raise SeedError(f"no recognisable title: add `title:` to seeds/{sidecar.name}")
+    # a title the sidecar replaces is listed on the About page like any other line kept out of the text
+    replaced_title = (
+        (Change("front-title", page.title.number, page.title.text, title),)
+        if page.title and page.title.text != title
+        else ()
+    )
+    article = parse_article(title, page.body, abstract=page.abstract, keywords=page.keywords)
 
     notes = [
         f"correction not applied: its source form {c.source!r} is not in the seed"
         for c in corrections
         if not any(ch.before == c.source for ch in correction_changes)
     ]
-    unrecovered = tuple(GarbleWarning(c.line, c.before) for c in rule_changes if c.rule == GARBLE_RULE)
+    unrecovered = tuple(GarbleWarning(c.line, c.before) for c in rule_changes if c.rule in GARBLE_RULES)
     notes += [f"line {w.line}: garbled text {w.text!r} printed as 〓" for w in unrecovered]
-    notes += [f"reference {r.number} not in the expected form: {r.raw}" for r in article.references if not r.title]
+    if "authors" not in sidecar.values:
+        notes += [note.replace("the sidecar", f"seeds/{sidecar.name}") for note in page.notes]
     report = CleaningReport(
-        changes=tuple(correction_changes + rule_changes) + page.changes,
+        changes=tuple(correction_changes + rule_changes) + page.changes + replaced_title,
         corrections=corrections,
         unrecovered=unrecovered,
     )
@@ -57,9 +68,11 @@ def build_edition(seed: Path) -> Edition:
         encoding=decoded.encoding,
         slug=title_slug(article.title),
         article=article,
-        masthead=page.masthead,
+        metadata=apply_sidecar(page.metadata, sidecar),
         report=report,
         notes=tuple(notes),
+        sidecar_name=sidecar.name,
+        editorial=sidecar.entries(),
     )
     return attach_translations(edition, catalog_path(seed))
 
@@ -103,7 +116,8 @@ _built: dict[tuple, Edition] = {}
 
 
 def _remembered_edition(seed: Path) -> Edition:
-    key = tuple(_contents(path) for path in (seed, corrections_path(seed), catalog_path(seed)))
+    sources = (seed, corrections_path(seed), catalog_path(seed), sidecar_path(seed))
+    key = tuple(_contents(path) for path in sources)
     key = (seed.name, *key)
     if key not in _built:
         _built[key] = build_edition(seed)

@@ -11,9 +11,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .citation import cite
-from .clean import GETA
+from .clean import GETA, LABELS
 from .convert import to_simplified
 from .glossary import Glossary, Term
+from .layout import LAYOUT_RULES
 from .models import Article, Edition
 from .site import GLOSSARY, PagePlan, page_url
 from .terminology import Usage
@@ -21,6 +22,8 @@ from .terminology import Usage
 TEMPLATES = Path(__file__).parent / "templates"
 LARGE_RULE = 40
 """Rules with more changes than this are shown on the About page as counts and examples, not in full."""
+RULE_LABELS = {**LABELS, **LAYOUT_RULES}
+"""Display label of every rule id that can stand in :attr:`Change.rule`."""
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +92,8 @@ def render_page(
         editions=editions,
         link=link,
         large_rule=LARGE_RULE,
+        rule_labels=RULE_LABELS,
+        layout_rules=LAYOUT_RULES,
         mark_terms=mark_terms,
         cite=cite,
         used_terms=used_terms,

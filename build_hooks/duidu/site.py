@@ -79,11 +79,15 @@ def article_pages(edition: Edition) -> list[PagePlan]:
             nav_title=ui("Overview", "概览"),
             edition=edition,
             description=abstract.en if abstract.status is Status.TRANSLATED else article.abstract,
-            toc=(
-                TocEntry("abstract-heading", ui("Abstract", "摘要"), 2),
-                TocEntry("introduction", ui("Introduction", "引言"), 2),
-                TocEntry("contents", ui("Contents", "目录"), 2),
-                TocEntry("cite", ui("Cite this article", "引用本文"), 2),
+            toc=tuple(
+                entry
+                for entry, present in (
+                    (TocEntry("abstract-heading", ui("Abstract", "摘要"), 2), bool(article.abstract)),
+                    (TocEntry("introduction", ui("Introduction", "引言"), 2), bool(article.introduction)),
+                    (TocEntry("contents", ui("Contents", "目录"), 2), True),
+                    (TocEntry("cite", ui("Cite this article", "引用本文"), 2), True),
+                )
+                if present
             ),
         )
     ]
@@ -94,7 +98,7 @@ def article_pages(edition: Edition) -> list[PagePlan]:
                 src_uri=f"{base}/part-{part.number}.md",
                 template="part.html",
                 title=heading,
-                nav_title=Label(f"{part.number}. {heading.zh}", f"{part.number}. {heading.en}" if heading.en else ""),
+                nav_title=heading if part.numbered else numbered_label(part.number, heading),
                 edition=edition,
                 part_number=part.number,
                 description=f"Part {part.number} of {title.plain()}: {heading.plain()}",
@@ -114,6 +118,7 @@ def article_pages(edition: Edition) -> list[PagePlan]:
             description=f"Source, cleaning report, editorial corrections and translation of {title.plain()}",
             sections=(
                 ("source", ui("Source", "来源")),
+                *((("editorial", ui("Editorial metadata", "编者补充的著录信息")),) if edition.editorial else ()),
                 ("cleaning", ui("Cleaning report", "清理报告")),
                 ("corrections", ui("Editorial corrections", "校勘")),
                 ("translation", ui("Translation", "翻译")),
@@ -122,6 +127,11 @@ def article_pages(edition: Edition) -> list[PagePlan]:
         )
     )
     return pages
+
+
+def numbered_label(number: int, label: Label) -> Label:
+    """A part's heading with its number, for a source whose headings carry none (``1. 聚焦短板…``)."""
+    return Label(f"{number}. {label.zh}", f"{number}. {label.en}" if label.en else "")
 
 
 def _apparatus_page(

@@ -27,11 +27,12 @@ def translation_units(edition: Edition) -> tuple[Unit, ...]:
 def _units(edition: Edition) -> Iterator[Unit]:
     article = edition.article
     yield Unit("title", article.title, "article title")
-    if edition.masthead.journal:
-        yield Unit("journal", edition.masthead.journal, "the periodical: pinyin (English name)")
-    for number, category in enumerate(edition.masthead.categories, start=1):
+    if edition.metadata.journal:
+        yield Unit("journal", edition.metadata.journal, "the periodical: pinyin (English name)")
+    for number, category in enumerate(edition.metadata.categories, start=1):
         yield Unit(f"category-{number}", category, "category of the source site (breadcrumb)")
-    yield Unit("abstract", article.abstract, "abstract")
+    if article.abstract:
+        yield Unit("abstract", article.abstract, "abstract")
     for number, keyword in enumerate(article.keywords, start=1):
         yield Unit(f"keyword-{number}", keyword, "keyword")
     for paragraph in article.introduction:
