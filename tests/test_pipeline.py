@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from duidu.pipeline import build_edition, build_editions, distinct_slugs, title_slug
 
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, SYNTHETIC
 
 
 def test_slug_is_the_pinyin_of_the_title():
@@ -42,3 +42,15 @@ def test_the_real_seed_needs_no_hand_correction():
     }
     assert edition.report.unrecovered == ()
     assert edition.notes == ()
+
+
+def test_variants_are_mapped_and_rare_characters_reported(tmp_path):
+    text = SYNTHETIC.read_text(encoding="utf-8").replace("第一,居民參與意識不強。", "第一,陜西的王堃參與意識不強。", 1)
+    seed = tmp_path / "rare.txt"
+    seed.write_text(text, encoding="utf-8")
+    edition = build_edition(seed)
+    paragraph = next(p.text for p in edition.article.body_paragraphs if "参与意识" in p.text)
+    assert "陕西的王堃" in paragraph
+    assert [(c.before, c.after) for c in edition.report.by_rule["map-variant-characters"]] == [("陜", "陕")]
+    assert [ch for _, ch in edition.report.rare_characters] == ["堃"]
+    assert not any("堃" in note for note in edition.notes)  # told on the About page; strict does not fail

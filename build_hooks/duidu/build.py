@@ -41,6 +41,9 @@ def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> Si
         log.info(summary(edition))
         for note in edition.notes:
             log.warning(f"seeds/{edition.seed_name}: {note}")
+        if edition.report.rare_characters:
+            kept = "".join(dict.fromkeys(ch for _, ch in edition.report.rare_characters))
+            log.info(f"seeds/{edition.seed_name}: characters outside GB2312 kept as they are: {kept}")
         teach_search(edition.article.keywords)
     glossary = read_glossary(seed_dir / GLOSSARY_FILE, log)
     usages = term_usages(glossary, editions)

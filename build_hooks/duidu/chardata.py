@@ -99,10 +99,18 @@ def in_gb2312(ch: str) -> bool:
     return True
 
 
+GBK_AS_READ = "gb18030"
+"""GBK as the mirror's decoder read it: its two-byte codes, the user-defined areas as private-use characters."""
+
+
 def gbk_pair(ch: str) -> bytes | None:
-    """The two GBK bytes of a character, or None for one that GBK writes otherwise (ASCII) or not at all."""
+    """The two GBK bytes of a character, or None for one that GBK writes otherwise (ASCII) or not at all.
+
+    >>> gbk_pair("題").hex(), gbk_pair("\ue000").hex(), gbk_pair("A")
+    ('ee7d', 'aaa1', None)
+    """
     try:
-        data = ch.encode("gbk")
+        data = ch.encode(GBK_AS_READ)
     except UnicodeEncodeError:
         return None
     return data if len(data) == 2 else None
@@ -115,7 +123,7 @@ def gbk_char(pair: bytes) -> str | None:
     ('。', None)
     """
     try:
-        text = pair.decode("gbk")
+        text = pair.decode(GBK_AS_READ)
     except UnicodeDecodeError:
         return None
     return text if len(text) == 1 else None

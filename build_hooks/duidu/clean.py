@@ -18,6 +18,7 @@ from html.entities import html5
 from . import gbk_shift
 from .chardata import (
     GETA,
+    HAN_RANGES,
     SYLLABLE,
     TONE_VOWELS,
     han_before,
@@ -142,7 +143,7 @@ def strip_pinyin_annotations(line: str, article: ArticleText = NO_ARTICLE) -> tu
     return _substitute(_ANNOTATION, annotation, line)
 
 
-_NO_BREAK_SPACE = re.compile(r"(?:(?<=^)|(?<=[\s0-9A-Za-z]))\?+(?=$|[\s0-9A-Za-z\u3400-\u9fff])")
+_NO_BREAK_SPACE = re.compile(rf"(?:(?<=^)|(?<=[\s0-9A-Za-z]))\?+(?=$|[\s0-9A-Za-z{HAN_RANGES}])")
 
 
 def restore_no_break_spaces(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:

@@ -36,6 +36,7 @@ from .chardata import (
     SYLLABLE,
     TONE_VOWELS,
     gbk_char,
+    gbk_pair,
     han_before,
     in_gb2312,
     is_han,
@@ -355,7 +356,7 @@ def _ends(stream: str) -> Iterator[tuple[int, str, str]]:
             yield index + 1, stream[:index], "lost-trail"
         elif 0x40 <= ord(ch) <= 0x7E:
             yield index + 1, stream[:index], "ascii"
-        elif ord(ch) > 0x7F and (pair := _pair_of(ch)) is not None and pair[1] < 0x80:
+        elif ord(ch) > 0x7F and (pair := gbk_pair(ch)) is not None and pair[1] < 0x80:
             yield index + 1, stream[: index + 1], "swallowed"
     if stream and ord(stream[-1]) > 0x7F:
         # The stream stops at a space or an annotation: the last trail byte met it and was lost unseen.
@@ -366,7 +367,7 @@ def _leads(site: Site) -> list[int]:
     """The lost lead bytes to try: all of them, or those the annotation remnant names."""
     if not site.remnant or not site.previous:
         return list(_LEAD_BYTES)
-    previous = _pair_of(site.previous)
+    previous = gbk_pair(site.previous)
     if previous is None:
         return list(_LEAD_BYTES)
     return [
@@ -416,19 +417,11 @@ def reads_as(character: str, syllable: str) -> bool:
     return syllable.replace("v", "ü") in readings
 
 
-def _pair_of(ch: str) -> bytes | None:
-    try:
-        data = ch.encode("gb18030")
-    except UnicodeEncodeError:
-        return None
-    return data if len(data) == 2 else None
-
-
 def _encode_pairs(body: str) -> bytes | None:
     """The bytes the shifted decoder read as ``body``; ASCII in a run is a folded full-width form."""
     out = bytearray()
     for ch in body:
-        pair = _pair_of(unfold(ch) if ord(ch) < 0x80 else ch)
+        pair = gbk_pair(unfold(ch) if ord(ch) < 0x80 else ch)
         if pair is None:
             return None
         out += pair

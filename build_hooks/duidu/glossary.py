@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pypinyin import Style, lazy_pinyin, pinyin
 
+from .chardata import HAN
 from .corrections import SAFE_LOADER
 from .models import SeedError
 from .slugs import pinyin_slug
@@ -148,7 +149,7 @@ def _problem(entry: object) -> str | None:
             return f"'{name}' must be a list of non-empty texts"
     if (entry.get("source") or "duidu") not in SOURCES:
         return f"'source' must be one of {', '.join(SOURCES)}"
-    if not re.search(r"[\u3400-\u9fff]", entry["term"]):
+    if not HAN.search(entry["term"]):
         return "'term' must be Chinese"
     return None
 

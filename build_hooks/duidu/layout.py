@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .chardata import HAN_RANGES
 from .models import Change, Metadata
 
 LAYOUT_RULES: dict[str, str] = {
@@ -61,7 +62,7 @@ SURNAMES = frozenset(
     "平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇"
     "公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
 )
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_HAN = HAN_RANGES
 _OPEN = "【[〔［"
 _CLOSE = "】]〕］"
 _SENTENCE_END = tuple("。；，：、…")

@@ -193,6 +193,9 @@ class CleaningReport:
     changes: tuple[Change, ...]
     corrections: tuple[Correction, ...]
     unrecovered: tuple[GarbleWarning, ...]
+    rare_characters: tuple[tuple[int, str], ...] = ()
+    """(line, character): characters outside GB2312 that no variant table maps, kept as they are (a rare
+    name's character, or a variant the tables do not know); a reader is told, the build is not failed."""
 
     def counts(self) -> dict[str, int]:
         """Edits per rule, in the order the rules first acted."""

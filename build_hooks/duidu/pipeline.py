@@ -61,6 +61,9 @@ def build_edition(seed: Path) -> Edition:
         changes=tuple(correction_changes + rule_changes) + page.changes + replaced_title,
         corrections=corrections,
         unrecovered=unrecovered,
+        rare_characters=tuple(
+            (number, ch) for number, line in enumerate(lines, start=1) for ch in dict.fromkeys(variants_left(line))
+        ),
     )
     edition = Edition(
         seed_name=seed.name,
