@@ -52,10 +52,14 @@ class ArticleText:
         changed = sum(1 for ch in han if to_simplified(ch) != ch)
         return gbk_shift.Script(traditional=bool(han) and changed >= 0.1 * len(han), seen=frozenset(han))
 
+    memo: dict = field(default_factory=dict)
+    """The repair's judgements by the text around each run: the repair and the 〓 rule read the same runs,
+    and a damage repeated along a line is judged once (see :func:`gbk_shift.judge`)."""
+
     @property
-    def judging(self) -> tuple[LanguageModel, gbk_shift.Script]:
-        """What the repair weighs a run by: the article's model and script (jieba's and any, alone)."""
-        return (self.model, self.script) if self.lines else (gbk_shift.GENERAL, gbk_shift.ANY_SCRIPT)
+    def judging(self) -> tuple[LanguageModel, gbk_shift.Script, dict | None]:
+        """What the repair weighs a run by: the article's model, script and memo (jieba's and any, alone)."""
+        return (self.model, self.script, self.memo) if self.lines else (gbk_shift.GENERAL, gbk_shift.ANY_SCRIPT, None)
 
     @cached_property
     def _intact(self) -> list[str]:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from itertools import islice
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pypinyin import Style, pinyin
@@ -52,6 +53,9 @@ SENTENCE_START_PRIOR = 3.0
 far more often than its share of running text (which the language model already counts) says."""
 MAX_RUN = 80
 """Characters a run may span: the decoder falls back in step at the first ASCII byte, never far off."""
+MAX_ENDS = 6
+"""Ends of a run to weigh: a shifted pair's second byte is a lead byte, so no pair inside a run looks like a
+swallowed end, and only a folded full-width form (rare past the first pair) looks like an ASCII end."""
 MAX_SHIFTED_CHARACTERS = 24
 """Characters after a "?" that may be shifted pairs rather than the article's own text (runs seen are 3–25)."""
 _CONTEXT = 8
@@ -220,8 +224,10 @@ def _stream(line: str, start: int) -> str:
         ch = line[end]
         if ch.isspace() or _ANNOTATION.match(line, end):
             break
-        if ch == "?" and _REMNANT.match(line, end + 1):
-            end += 1  # a lost trail byte that took the "(" of the annotation after it: ??duì)
+        if ch == "?" and (end > start or _REMNANT.match(line, end + 1)):
+            # A "?" ends a run (a lost trail byte, perhaps with the "(" of an annotation: ??duì), unless it
+            # is its first pair, the folded ？ of 。's trail byte and the next lead byte.
+            end += 1
             break
         if ord(ch) < 0x80 and end + 1 < len(line) and ord(line[end + 1]) < 0x80 and end > start:
             end += 1  # this one may still end the run; what follows is in step
@@ -230,8 +236,43 @@ def _stream(line: str, start: int) -> str:
     return line[start:end]
 
 
-def judge(site: Site, line: str, model: LanguageModel = GENERAL, script: Script = ANY_SCRIPT) -> Verdict:
-    """Every reading of the site that the bytes and the annotations allow, scored, best first."""
+_WINDOW = 64
+"""Characters either side of a run that its judgement reads (context, annotations after it)."""
+
+
+def judge(
+    site: Site, line: str, model: LanguageModel = GENERAL, script: Script = ANY_SCRIPT, memo: dict | None = None
+) -> Verdict:
+    """Every reading of the site that the bytes and the annotations allow, scored, best first.
+
+    With a ``memo``, a site whose surroundings were judged before (the same window of text) is not judged
+    again: so a line of the same damage repeated costs one judgement, and every run is judged in time
+    bounded by the window, whatever the length of the line.
+    """
+    low = max(0, site.start - _WINDOW)
+    window = line[low : site.stream_start + len(site.stream) + _WINDOW]
+    at_line_start = not line[: site.start].strip(" ?\u3000")  # no-break spaces the mirror made "?" may indent it
+    local = replace(site, start=site.start - low, stream_start=site.stream_start - low,
+                    remnant_end=site.remnant_end - low if site.remnant_end else 0)
+    key = (window, local, at_line_start)
+    if memo is None or key not in memo:
+        verdict = _judge_window(local, window, at_line_start, model, script)
+        if memo is not None:
+            memo[key] = verdict
+    else:
+        verdict = memo[key]
+    return _shifted(verdict, low) if low else verdict
+
+
+def _shifted(verdict: Verdict, offset: int) -> Verdict:
+    site = verdict.site
+    site = replace(site, start=site.start + offset, stream_start=site.stream_start + offset,
+                   remnant_end=site.remnant_end + offset if site.remnant_end else 0)
+    readings = tuple(replace(r, start=r.start + offset, end=r.end + offset) for r in verdict.readings)
+    return replace(verdict, site=site, readings=readings)
+
+
+def _judge_window(site: Site, line: str, at_line_start: bool, model: LanguageModel, script: Script) -> Verdict:
     before = _context_before(line, site.start)
     stream_end = site.stream_start + len(site.stream)
     after = _context_after(line, stream_end)
@@ -244,7 +285,7 @@ def judge(site: Site, line: str, model: LanguageModel = GENERAL, script: Script 
         return prior + latin * _LATIN_IN_PROSE + sum(model.log_probability(piece) for piece in pieces if piece)
 
     readings: dict[str, Reading] = {}
-    for reading in _hypotheses(site, line, score, script):
+    for reading in _hypotheses(site, line, score, script, at_line_start):
         output = reading.text + line[reading.end : stream_end]  # two ends can make the same text
         kept = readings.get(output)
         if kept is None or reading.score > kept.score:
@@ -253,9 +294,8 @@ def judge(site: Site, line: str, model: LanguageModel = GENERAL, script: Script 
     return Verdict(site, tuple(ranked), script)
 
 
-def _hypotheses(site: Site, line: str, score, script: Script) -> Iterator[Reading]:
+def _hypotheses(site: Site, line: str, score, script: Script, at_line_start: bool) -> Iterator[Reading]:
     stream_end = site.stream_start + len(site.stream)
-    at_line_start = not line[: site.start].strip(" ?\u3000")  # no-break spaces the mirror made "?" may indent it
     if _could_be_intact(site, line):
         # A "?" that is what it looks like: a question mark, or a no-break space indenting the line.
         if at_line_start:
@@ -350,7 +390,12 @@ def _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, scr
 
 
 def _ends(stream: str) -> Iterator[tuple[int, str, str]]:
-    """Where the run may end: (characters of the stream it takes, the shifted pairs in it, kind)."""
+    """Where the run may end: (characters of the stream it takes, the shifted pairs in it, kind); at most
+    :data:`MAX_ENDS` of them, since inside a run only a folded full-width form can look like an end."""
+    yield from islice(_every_end(stream), MAX_ENDS)
+
+
+def _every_end(stream: str) -> Iterator[tuple[int, str, str]]:
     for index, ch in enumerate(stream):
         if ch == "?":
             yield index + 1, stream[:index], "lost-trail"
@@ -473,7 +518,7 @@ def _chinese_tail(text: str) -> str:
 
 
 def repair_line(
-    line: str, model: LanguageModel = GENERAL, script: Script = ANY_SCRIPT
+    line: str, model: LanguageModel = GENERAL, script: Script = ANY_SCRIPT, memo: dict | None = None
 ) -> tuple[str, list[Repair], list[Verdict]]:
     """Repair every run whose reading is clear; the new line, the repairs, and the runs left unclear."""
     repairs: list[Repair] = []
@@ -482,7 +527,7 @@ def repair_line(
     for site in find_sites(line):
         if site.start < taken_until:
             continue
-        verdict = judge(site, line, model, script)
+        verdict = judge(site, line, model, script, memo)
         if not verdict.is_run:
             continue
         if verdict.clear:
