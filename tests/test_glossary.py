@@ -109,3 +109,27 @@ def test_a_malformed_entry_is_an_error_naming_the_file_and_the_entry_and_the_res
 def test_a_form_claimed_by_two_entries_is_an_error(tmp_path):
     path = write(tmp_path, "terms:\n  - {term: 两委, english: a, explanation: a}\n  - {term: 村两委, variants: [两委], english: b, explanation: b}\n")
     assert "the form 两委 is already an entry of 两委" in load_glossary(path).errors[0]
+
+
+def test_terms_that_read_alike_keep_distinct_ids(tmp_path):
+    # 权力 and 权利 are both quan-li: the build crashed on the second before.
+    path = write(tmp_path, "terms:\n  - {term: 权利, english: rights, explanation: a}\n  - {term: 权力, english: power, explanation: b}\n")
+    glossary = load_glossary(path)
+    assert glossary.errors == ()
+    assert [(t.id, t.term) for t in glossary.terms] == [("quan-li", "权利"), ("quan-li-2", "权力")]  # 利 < 力
+    assert load_glossary(path).terms == glossary.terms  # the same file, the same ids
+
+
+def test_forms_are_compared_without_the_spaces_yaml_can_slip_in(tmp_path):
+    path = write(tmp_path, "terms:\n  - {term: 两委, english: a, explanation: a}\n  - {term: 村两委, variants: ['两 委 '], english: b, explanation: b}\n")
+    assert "the form 两委 is already an entry of 两委" in load_glossary(path).errors[0]
+    path = write(tmp_path, "terms:\n  - {term: ' 条 块', variants: ['条块 '], english: a, explanation: a}\n")
+    (term,) = load_glossary(path).terms
+    assert (term.term, term.variants) == ("条块", ())
+
+
+def test_a_one_character_term_is_kept_with_a_warning(tmp_path):
+    path = write(tmp_path, "terms:\n  - {term: 块, english: block, explanation: a}\n")
+    glossary = load_glossary(path)
+    assert [t.term for t in glossary.terms] == ["块"]
+    assert "one-character term" in glossary.warnings[0] and "entry 1 (块)" in glossary.warnings[0]

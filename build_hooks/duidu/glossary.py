@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -66,6 +66,8 @@ class Glossary:
     """Sorted by pinyin."""
     errors: tuple[str, ...] = field(default=())
     """One line per malformed entry, naming the file and the entry; those entries are left out."""
+    warnings: tuple[str, ...] = field(default=())
+    """One line per entry that is kept but deserves a second look (a one-character term matches widely)."""
 
     def by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
@@ -113,22 +115,35 @@ def load_glossary(path: Path) -> Glossary:
         raise SeedError(f"{path.name}: expected a mapping with a 'terms' list")
     terms: list[Term] = []
     errors: list[str] = []
+    warnings: list[str] = []
     seen: dict[str, str] = {}
     for number, entry in enumerate(entries, start=1):
         problem = _problem(entry)
         name = entry.get("term") if isinstance(entry, dict) and isinstance(entry.get("term"), str) else f"#{number}"
-        if problem is None:
-            clash = next((f for f in (entry["term"], *entry.get("variants", ())) if f in seen), None)
+        term = _term(entry) if problem is None else None
+        if term is not None:
+            clash = next((f for f in term.forms if f in seen), None)
             if clash:
                 problem = f"the form {clash} is already an entry of {seen[clash]}"
         if problem:
             errors.append(f"{path.name}: entry {number} ({name}): {problem}")
             continue
-        term = _term(entry)
+        if len(term.term) == 1:
+            warnings.append(f"{path.name}: entry {number} ({name}): a one-character term is marked wherever it stands")
         for form in term.forms:
             seen[form] = term.term
         terms.append(term)
-    return Glossary(terms=_with_unique_ids(sorted(terms, key=lambda t: t.sort_key)), errors=tuple(errors))
+    ordered = _with_unique_ids(sorted(terms, key=lambda t: t.sort_key))
+    return Glossary(terms=ordered, errors=tuple(errors), warnings=tuple(warnings))
+
+
+def normal_form(form: str) -> str:
+    """A term as it is matched: without the spaces and line breaks a YAML file can slip into it.
+
+    >>> normal_form(" 权 力\n")
+    '权力'
+    """
+    return "".join(form.split())
 
 
 def _problem(entry: object) -> str | None:
@@ -155,11 +170,11 @@ def _problem(entry: object) -> str | None:
 
 
 def _term(entry: dict) -> Term:
-    term = entry["term"].strip()
+    term = normal_form(entry["term"])
     return Term(
         id=term_id(term),
         term=term,
-        variants=tuple(v.strip() for v in entry.get("variants") or ()),
+        variants=tuple(dict.fromkeys(normal_form(v) for v in entry.get("variants") or () if normal_form(v) != term)),
         pinyin=(entry.get("pinyin") or "").strip() or generated_pinyin(term),
         english=entry["english"].strip(),
         english_variants=tuple(v.strip() for v in entry.get("english_variants") or ()),
@@ -171,12 +186,19 @@ def _term(entry: dict) -> Term:
 
 
 def _with_unique_ids(terms: list[Term]) -> tuple[Term, ...]:
-    seen: dict[str, int] = {}
+    """Terms that read alike (权力, 权利: quan-li) keep distinct anchors, numbered in pinyin order: quan-li,
+    quan-li-2. The order is the glossary's, so the same file gives the same ids."""
+    taken = {term.id for term in terms}
+    seen: set[str] = set()
     result = []
     for term in terms:
-        count = seen.get(term.id, 0) + 1
-        seen[term.id] = count
-        result.append(term if count == 1 else Term(**{**term.__dict__, "id": f"{term.id}-{count}"}))
+        unique = term.id
+        count = 1
+        while unique in seen or (count > 1 and unique in taken):
+            count += 1
+            unique = f"{term.id}-{count}"
+        seen.add(unique)
+        result.append(term if unique == term.id else replace(term, id=unique))
     return tuple(result)
 
 
