@@ -23,11 +23,12 @@ $(STAMP): requirements.txt requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
 	touch $(STAMP)
 
-# The browser tests drive Debian's Chromium and need CJK fonts; the HTML check needs Java. Installed when
-# missing and root.
+# The browser tests drive Debian's Chromium and need CJK fonts; the HTML check needs Java; the catalog check
+# needs GNU gettext's msgfmt (the reference for PO syntax). Installed when missing and root.
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \

@@ -1,11 +1,14 @@
 """Bad seeds: one clear error line each, no traceback; the good article still builds; --strict fails."""
 
+import re
+
 import pytest
 
-from conftest import SYNTHETIC, build_project, companions
+from conftest import FIXTURES, GLOSSARY_FILE, SYNTHETIC, build_project, companions
 
 GOOD = SYNTHETIC.read_bytes()
 GOOD_CATALOG = companions(SYNTHETIC, "good.txt")
+JOURNAL_LAYOUT = FIXTURES / "journal_layout.txt"
 BAD = {
     "empty.txt": (b"", "the file is empty"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01", "binary data"),
@@ -47,15 +50,55 @@ def test_strict_build_fails_on_a_bad_seed(tmp_path):
     assert "Traceback" not in build.log
 
 
-def test_a_malformed_corrections_file_fails_its_seed_only(tmp_path):
-    build = build_project(
-        tmp_path,
-        {"good.txt": GOOD, "other.txt": GOOD},
-        extra_files={"other.corrections.yml": "corrections: [{source: a}]"},
-    )
-    assert build.returncode == 0
-    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
-    assert len(errors) == 1 and "seeds/other.txt" in errors[0] and "other.corrections.yml" in errors[0]
+@pytest.fixture(scope="module")
+def bad_side_files(tmp_path_factory):
+    """good.txt with a catalog that has a msgstr missing its closing quote and an invalid corrections file;
+    other.txt with a sidecar of an unknown key; the real glossary, most of whose terms occur in neither."""
+    catalog = GOOD_CATALOG["good.en.po"]
+    line = catalog.split("\n").index('msgstr "Theoretical Frontiers"') + 1
+    files = {
+        "good.en.po": catalog.replace('msgstr "Theoretical Frontiers"', 'msgstr "Theoretical Frontiers', 1),
+        "good.corrections.yml": "corrections: [{source: a}]",
+        "other.meta.yml": "titel: 甲\n",
+        "glossary.yml": GLOSSARY_FILE.read_text(encoding="utf-8"),
+    }
+    seeds = {"good.txt": GOOD, "other.txt": JOURNAL_LAYOUT.read_bytes()}
+    directory = tmp_path_factory.mktemp("side")
+    normal = build_project(directory / "normal", seeds, extra_files=files)
+    strict = build_project(directory / "strict", seeds, strict=True, extra_files=files)
+    return normal, strict, line
+
+
+def test_a_bad_side_file_costs_only_what_it_carries(bad_side_files):
+    normal, strict, line = bad_side_files
+    assert normal.returncode == 0, normal.log
+    assert not [line for line in normal.log.splitlines() if line.startswith("ERROR")], normal.log
+    warnings = [line for line in normal.log.splitlines() if line.startswith("WARNING")]
+    expected = [
+        f"seeds/good.txt: good.en.po: line {line}: a string is missing its closing quote; published without its English",
+        "seeds/good.txt: good.corrections.yml: correction 1 needs non-empty text for source, corrected, reason; "
+        "published without its corrections",
+        "seeds/other.txt: other.meta.yml: unknown key 'titel'",
+    ]
+    for text in expected:
+        assert any(text in w for w in warnings), normal.log
+    # both articles publish; the one whose catalog is unreadable shows no English
+    home = normal.page("")
+    assert home.count('class="dd-card"') == 2
+    overview = normal.page("she-qu-zhi-li-de-ji-ge-wen-ti")
+    assert "社区治理的几个问题" in overview and "Some Problems of Community Governance" not in overview
+    assert normal.page("xian-yu-zhi-li-zhong-de-xie-tong-ji-zhi-yan-jiu")
+    assert "Traceback" not in normal.log
+    assert strict.returncode != 0 and "Traceback" not in strict.log
+
+
+def test_warnings_of_one_kind_are_one_line_so_nothing_is_buried(bad_side_files):
+    normal, _, _ = bad_side_files
+    warnings = [line for line in normal.log.splitlines() if line.startswith("WARNING")]
+    unused = [w for w in warnings if "occurs in no article" in w or "occur in no article" in w]
+    assert len(unused) == 1, unused
+    assert re.search(r"seeds/glossary\.yml: \d+ glossary terms occur in no article: .+, … \(first 5\)$", unused[0]), unused
+    assert len(warnings) <= 12, "\n".join(warnings)
 
 
 def test_a_stale_correction_and_unrecoverable_garble_are_warnings_that_strict_refuses(tmp_path):

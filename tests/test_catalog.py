@@ -1,15 +1,29 @@
 """catalog: PO round trip, msgmerge-style upkeep on an edited copy of the seed, and what the build does with it."""
 
+import errno
+import os
 import shutil
+import stat
+import subprocess
+import sys
 
 import polib
 import pytest
-from duidu.catalog import Status, catalog_path, new_catalog, read_catalog, read_translations, update_catalog
+from duidu.catalog import (
+    Status,
+    catalog_path,
+    new_catalog,
+    read_catalog,
+    read_translations,
+    save_catalog,
+    update_catalog,
+)
 from duidu.maintain import update_translations
+from duidu.models import SeedError
 from duidu.pipeline import build_edition
 from duidu.units import Unit, translation_units
 
-from conftest import SEED, SEED_CATALOG, build_project
+from conftest import ROOT, SEED, SEED_CATALOG, build_project
 from helpers import content, soup
 
 UNITS = (Unit("title", "标题", "article title"), Unit("p1-1-1", "第一段。", "paragraph"))
@@ -127,3 +141,120 @@ def test_the_real_catalog_is_complete_and_current():
     edition = build_edition(SEED)
     assert edition.coverage.translated == len(translation_units(edition)) and edition.coverage.fuzzy == 0
     assert all(t.en.strip() for t in edition.translations.values())
+
+
+# Writes that refuse rather than damage: `make translations` never leaves a catalog altered or emptier.
+
+DAMAGES = {
+    "unusable charset": ("charset=UTF-8", "charset=ISO-8859-1"),
+    "unknown charset": ("charset=UTF-8", "charset=BOGUS"),
+    "msgstr missing its closing quote": ('msgstr "Theoretical Frontiers"', 'msgstr "Theoretical Frontiers'),
+    "msgstr with no quotes": ('msgstr "Theoretical Frontiers"', "msgstr Theoretical Frontiers"),
+    "continuation missing its quote": ('"Language: en\\n"', '"Language: en\\n'),
+    "unknown keyword": ('msgctxt "category-1"', 'msgcontext "category-1"'),
+    "duplicate entry": ('#. category of the source site (breadcrumb)\nmsgctxt "category-2"',
+                        '#. category of the source site (breadcrumb)\nmsgctxt "category-1"\nmsgid "理论前沿"\nmsgstr "Frontiers"\n\n'
+                        '#. category of the source site (breadcrumb)\nmsgctxt "category-2"'),
+}  # fmt: skip
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds)
+    shutil.copy(SEED_CATALOG, seeds)
+    return seeds / SEED.name
+
+
+def damage(path, name):
+    old, new = DAMAGES[name]
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGES))
+def test_make_translations_refuses_a_damaged_catalog_and_leaves_it_byte_for_byte(seed_copy, capsys, name):
+    path = catalog_path(seed_copy)
+    before = damage(path, name)
+    assert update_translations(seed_copy.parent) == 1
+    assert path.read_bytes() == before
+    error = capsys.readouterr().err
+    assert f"skipped: {path.name}: line " in error, error
+    assert sorted(p.name for p in seed_copy.parent.iterdir()) == sorted([SEED.name, path.name])  # no temporary file left
+
+
+def test_the_command_refuses_an_iso_8859_1_header_where_it_used_to_empty_the_file(seed_copy):
+    # The issue's reproduction: this once left the catalog at 0 bytes.
+    path = catalog_path(seed_copy)
+    before = damage(path, "unusable charset")
+    command = [sys.executable, "-m", "duidu.maintain", "translations", str(seed_copy.parent)]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "build_hooks")})
+    assert result.returncode == 1
+    assert f"{path.name}: line 4: the header declares charset=ISO-8859-1" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_write_that_fails_leaves_the_catalog_whole(seed_copy, monkeypatch, capsys):
+    path = catalog_path(seed_copy)
+    before = damage(path, "unknown keyword").replace(b"msgcontext", b"msgctxt")  # back to valid
+    path.write_bytes(before)
+    seed_copy.write_text(SEED.read_text(encoding="utf-8").replace("備受重視", "日益受到重視", 1), encoding="utf-8")
+
+    def full_disk(descriptor):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    assert update_translations(seed_copy.parent) == 1
+    assert "not saved: No space left on device" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in seed_copy.parent.iterdir()) == sorted([SEED.name, path.name])
+
+
+def test_text_that_would_not_read_back_is_not_written(tmp_path):
+    path = tmp_path / "x.en.po"
+    path.write_bytes(b"kept")
+    catalog = new_catalog("x.txt")
+    catalog.append(polib.POEntry(msgctxt="p1", msgid="\udcff", msgstr="lone surrogate"))
+    with pytest.raises(SeedError, match=r"x\.en\.po: not saved: text that UTF-8 cannot hold"):
+        save_catalog(catalog, path)
+    assert path.read_bytes() == b"kept"
+
+
+def test_a_saved_catalog_keeps_its_mode_and_reads_back_byte_identical(seed_copy):
+    path = catalog_path(seed_copy)
+    path.chmod(0o640)
+    assert update_translations(seed_copy.parent) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.read_bytes() == SEED_CATALOG.read_bytes()  # nothing to change: the same bytes
+
+
+def test_no_translated_entry_is_dropped_by_make_translations(seed_copy):
+    # A translator's entry without a unit id, and an older translation of a unit kept obsolete beside its live
+    # entry: both used to vanish on the next `make translations`.
+    path = catalog_path(seed_copy)
+    extra = (
+        '\n# added by hand\nmsgid "基层"\nmsgstr "primary level"\n'
+        '\n#~ msgctxt "title"\n#~ msgid "旧标题"\n#~ msgstr "The Old Title"\n'
+    )
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    assert update_translations(seed_copy.parent) == 0
+    after = read_catalog(path)
+    kept = {(e.msgctxt, e.msgid): (e.msgstr, bool(e.obsolete)) for e in after}
+    assert kept[(None, "基层")] == ("primary level", True)
+    assert kept[("title", "旧标题")] == ("The Old Title", True)
+    assert update_translations(seed_copy.parent) == 0  # and the file it wrote reads again
+
+
+def test_the_entry_whose_chinese_matches_is_the_units_entry(tmp_path):
+    catalog = new_catalog("x.txt")
+    catalog.append(polib.POEntry(msgctxt="title", msgid="旧标题", msgstr="Old"))
+    catalog.append(polib.POEntry(msgctxt="title", msgid="标题", msgstr="Current", obsolete=True))
+    report = update_catalog(catalog, UNITS[:1])
+    assert report.revived == ("title",) and report.obsoleted == ("title",)
+    live = [e for e in catalog if not e.obsolete]
+    assert [(e.msgid, e.msgstr) for e in live] == [("标题", "Current")]
+    assert [(e.msgid, e.msgstr) for e in catalog.obsolete_entries()] == [("旧标题", "Old")]

@@ -14,6 +14,7 @@ from duidu.clean import (
     restore_fullwidth_punctuation,
     restore_no_break_spaces,
     strip_pinyin_annotations,
+    warnings_about,
 )
 
 
@@ -130,3 +131,21 @@ def test_rules_are_pure_functions_of_a_line():
 def test_every_rule_has_a_distinct_id_and_a_label():
     ids = [rule.id for rule in RULES + AFTER_CONVERSION]
     assert len(ids) == len(set(ids)) and all(LABELS[i] for i in ids)
+
+
+def test_invisible_characters_go_and_invalid_references_are_warned_of():
+    lines, changes = apply_rules(["治\u200b理\u202e基層\x1b[0m", "甲&#0;乙&#x202E;丙&#xD800;丁&#x4E01;"])
+    assert lines == ["治理基層[0m", "甲乙丙丁丁"]
+    assert [c.rule for c in changes if c.line == 1] == ["strip-invisible-characters"] * 3
+    assert warnings_about(changes) == [
+        "line 2: invalid character reference &#0; dropped",
+        "line 2: invalid character reference &#x202E; dropped",
+        "line 2: invalid character reference &#xD800; dropped",
+    ]
+
+
+def test_a_glossary_term_matches_once_zero_width_characters_are_gone():
+    from duidu.glossary import Term, find_terms
+
+    (line,), _ = apply_rules(["完善容\u200b错机制"])
+    assert [m.term.id for m in find_terms(line, [Term("rong-cuo", "容错", (), "", "", (), "")])] == ["rong-cuo"]

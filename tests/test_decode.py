@@ -46,3 +46,30 @@ def test_crlf_and_cr_become_lf():
 def test_what_is_not_text_is_refused_with_the_reason(data, reason):
     with pytest.raises(SeedError, match=reason):
         decode_seed(data)
+
+
+def test_a_utf8_paragraph_in_a_gb18030_seed_is_read_as_utf8_and_recorded():
+    data = "标题\n基层治理。\n".encode("gb18030") + "居民参与意识不强，需要建立议事平台。\n".encode("utf-8")
+    decoded = decode_seed(data)
+    assert decoded.encoding == "gb18030"
+    assert decoded.text == "标题\n基层治理。\n居民参与意识不强，需要建立议事平台。\n"
+    (change,) = decoded.changes
+    assert (change.rule, change.line, change.after) == ("read-mixed-encoding", 3, "居民参与意识不强，需要建立议事平台。")
+    assert "灞呮皯" in change.before  # what the edition printed before: mojibake, with no warning
+
+
+def test_a_gbk_line_in_a_utf8_seed_is_read_as_gbk():
+    data = "标题\n居民参与意识不强。\n".encode("utf-8") + "基层治理的问题。\n".encode("gb18030")
+    decoded = decode_seed(data)
+    assert decoded.text == "标题\n居民参与意识不强。\n基层治理的问题。\n"
+    assert {c.line for c in decoded.changes} == {1, 2}  # read otherwise than the legacy encoding, recorded
+
+
+def test_bytes_no_encoding_reads_are_replaced_and_recorded():
+    decoded = decode_seed("标题\n".encode("gb18030") + b"\x81\x20\xff")
+    assert "\ufffd" in decoded.text and decoded.changes[0].rule == "replace-undecodable-bytes"
+
+
+def test_a_byte_order_mark_that_lies_is_an_error():
+    with pytest.raises(SeedError, match="byte-order mark"):
+        decode_seed(b"\xff\xfe\xfd\x80\x80")

@@ -7,6 +7,7 @@ receives it), one per layout variant.
 import pytest
 from duidu.layout import LAYOUT_RULES, read_page
 from duidu.models import Change
+from duidu.parse import parse_article
 
 PEOPLES_TRIBUNE = [
     "垃圾广告，免费视频，在线播放，wwwww.",
@@ -249,3 +250,89 @@ def test_notes_after_the_references_belong_to_the_article():
     page = read_page(["标题", "【摘要】摘要。", "段落。", "参考文献：", "[1]甲.书[M].2020.", "作者简介：张三，讲师。", "上一篇：别的文章"])
     assert body_texts(page)[-1] == "作者简介：张三，讲师。"
     assert removed(page) == {7: "chrome-after-article"}
+
+
+def test_a_funding_note_between_the_byline_and_the_abstract_is_the_articles_note_not_its_title():
+    page = read_page([
+        "县域财政的可持续运行",
+        "王一 李二",
+        "基金项目：国家社会科学基金一般项目“某某研究”（23BZZ027）",
+        "县域财政处于财政体系的基础层级，承担着保基本民生的职责，本文讨论其风险。",
+        "县级财政；转移支付；地方债务",
+        "中图分类号：D630 文献标识码：A",
+        "一、问题的提出",
+        "正文。",
+    ])
+    assert page.title.text == "县域财政的可持续运行"
+    assert page.abstract.startswith("县域财政处于") and page.keywords == ("县级财政", "转移支付", "地方债务")
+    assert page.metadata.clc_number == "D630"
+    assert [line.text for line in page.front_notes] == ["基金项目：国家社会科学基金一般项目“某某研究”（23BZZ027）"]
+    assert 3 not in removed(page) and body_texts(page) == ["一、问题的提出", "正文。"]
+    article = parse_article(page.title.text, page.body, front_notes=page.front_notes)
+    assert article.funding_note == "国家社会科学基金一般项目“某某研究”（23BZZ027）"
+
+
+def test_an_author_note_ending_a_sentence_does_not_end_the_front_matter_before_an_unmarked_abstract():
+    page = read_page([
+        "某某问题研究",
+        "王一",
+        "作者简介：王一，某某大学副教授，博士，研究方向为公共管理。",
+        "本文以若干街道的实践为对象，分析数字治理的逻辑，并提出优化路径。",
+        "数字治理；基层；路径",
+        "正文第一段。",
+    ])
+    assert page.title.text == "某某问题研究"
+    assert page.abstract.startswith("本文以若干街道") and page.keywords == ("数字治理", "基层", "路径")
+
+
+def test_a_tag_line_before_the_title_is_the_sites_tags():
+    page = read_page(["标签：产教融合职业教育", "产教融合的改革探索", "何帆", "【摘要】摘要。", "【关键词】甲 乙", "正文。"])
+    assert page.title.text == "产教融合的改革探索"
+    assert removed(page)[1] == "chrome-tags"
+
+
+def test_the_line_under_the_site_navigation_is_the_sites_name_even_without_a_title():
+    page = read_page(["网站首页 | 网站地图", "学海书斋", "何帆 秦愿", "【摘要】摘要。", "【关键词】甲 乙", "正文。"])
+    assert page.title is None
+    assert removed(page)[2] == "chrome-label"
+
+
+def test_unlabelled_keywords_with_the_classification_on_their_line():
+    page = read_page([
+        "标题在此", "王一", "一段没有标记的摘要，讲述研究的对象、方法和结论，篇幅较长。",
+        "县级财政 转移支付 地方债务 中图分类号：D630 文献标识码：A", "正文。",
+    ])
+    assert page.abstract.startswith("一段没有标记的摘要") and page.keywords == ("县级财政", "转移支付", "地方债务")
+    assert (page.metadata.clc_number, page.metadata.document_code) == ("D630", "A")
+
+
+def test_prose_with_a_spam_word_in_it_is_not_spam():
+    page = read_page(["摘要：大国博弈加速了全球产业链调整，对我国产业链安全和红色资源利用提出新要求，在线服务也在变化。", "关键词：战略；产业链", "正文。"])
+    assert page.abstract.startswith("大国博弈") and page.keywords == ("战略", "产业链")
+
+
+def test_a_bracketed_author_note_without_a_colon_its_next_author_and_a_funding_sentence_before_the_body():
+    page = read_page([
+        "甲某某 林某某",
+        "〔提 要〕提要文字。",
+        "〔关 键 词〕南海地区、经贸合作",
+        "〔作者简介〕甲某某，某某大学国际关系学院教授",
+        "林某某，某某大学国际关系学院博士生",
+        "〔中图分类号〕D822",
+        "本文系某某大学2023年专项基金课题“某某研究”阶段性研究成果。",
+        "正文。",
+    ])
+    assert page.keywords == ("南海地区", "经贸合作") and page.metadata.clc_number == "D822"
+    assert body_texts(page) == ["正文。"]
+    article = parse_article("标题", page.body, front_notes=page.front_notes)
+    assert article.author_note == "甲某某，某某大学国际关系学院教授 林某某，某某大学国际关系学院博士生"
+    assert article.funding_note == "本文系某某大学2023年专项基金课题“某某研究”阶段性研究成果。"
+
+
+def test_the_sites_name_does_not_make_the_sites_tags_the_keywords_when_the_abstract_marker_is_lost():
+    page = read_page([
+        "网站首页 | 网站地图", "理论文汇", "关键词：县级财政财政可持续", "县级财政的风险识别", "叶建超 吕玲秀",
+        "〓要：县级财政处于国家财政体系的基础层级，承担着重要职责。", "〔关键词〕县级财政 转移支付", "正文。",
+    ])
+    assert page.title.text == "县级财政的风险识别"
+    assert page.keywords == ("县级财政", "转移支付") and removed(page)[3] == "chrome-tags"

@@ -84,7 +84,7 @@ def test_a_wrong_type_is_an_error_naming_the_file_and_the_key(tmp_path, text, ke
 def test_not_a_mapping_or_not_yaml_is_an_error(tmp_path):
     with pytest.raises(SeedError, match="x.meta.yml: expected a mapping"):
         load_sidecar(write_sidecar(tmp_path, "- 张三\n"))
-    with pytest.raises(SeedError, match="x.meta.yml: not valid YAML"):
+    with pytest.raises(SeedError, match="x.meta.yml: line 2: not valid YAML"):
         load_sidecar(write_sidecar(tmp_path, "title: [unclosed\n"))
 
 
@@ -116,9 +116,22 @@ def test_a_title_in_the_sidecar_publishes_a_page_that_has_none(tmp_path):
     assert not [c for c in edition.report.changes if c.rule == "front-title"]
 
 
-def test_a_bad_sidecar_fails_its_seed(tmp_path):
-    with pytest.raises(SeedError, match="x.meta.yml: unknown key 'titel'"):
-        build_edition(seed_with_sidecar(tmp_path, JOURNAL_LAYOUT.read_bytes(), "titel: 甲\n"))
+@pytest.mark.parametrize("sidecar", ["titel: 甲\nauthors: [周明]\n", "title: [unclosed\n"], ids=["unknown key", "not YAML"])
+def test_a_bad_sidecar_costs_only_its_values(tmp_path, sidecar):
+    edition = build_edition(seed_with_sidecar(tmp_path, JOURNAL_LAYOUT.read_bytes(), sidecar))
+    assert edition.article.title == "县域治理中的协同机制研究" and edition.editorial == ()
+    assert edition.metadata.authors != ("周明",)
+    (note,) = [n for n in edition.notes if "x.meta.yml" in str(n)]
+    assert str(note).startswith("x.meta.yml: ") and str(note).endswith("published without its metadata sidecar")
+
+
+def test_a_bad_sidecar_that_was_to_give_the_title_fails_its_seed(tmp_path):
+    with pytest.raises(SeedError) as error:
+        build_edition(seed_with_sidecar(tmp_path, NO_TITLE, "titel: 协商建国\n"))
+    assert str(error.value) == (
+        "no recognisable title, and its sidecar cannot give one: x.meta.yml: unknown key 'titel' "
+        f"(the keys are {', '.join(SCHEMA)})"
+    )
 
 
 def test_editing_the_sidecar_rebuilds_the_edition_under_serve(tmp_path):

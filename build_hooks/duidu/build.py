@@ -15,7 +15,7 @@ from mkdocs.structure.toc import get_toc
 
 from .citation import cite
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
-from .models import Edition, SeedError
+from .models import Edition, Note, SeedError
 from .pipeline import build_editions
 from .render import render_page
 from .site import HOME, PagePlan, TocEntry, article_pages, escape, glossary_page, home_page, label_html, navigation
@@ -39,8 +39,7 @@ def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> Si
         log.error(f"seeds/{failure.seed_name}: skipped: {failure.reason}")
     for edition in editions:
         log.info(summary(edition))
-        for note in edition.notes:
-            log.warning(f"seeds/{edition.seed_name}: {note}")
+        warn(log, f"seeds/{edition.seed_name}: ", edition.notes)
         if edition.report.rare_characters:
             kept = "".join(dict.fromkeys(ch for _, ch in edition.report.rare_characters))
             log.info(f"seeds/{edition.seed_name}: characters outside GB2312 kept as they are: {kept}")
@@ -66,22 +65,66 @@ def read_glossary(path: Path, log: logging.Logger) -> Glossary:
         return Glossary(terms=())
     for problem in glossary.errors:
         log.error(f"seeds/{problem}")
+    for problem in glossary.warnings:
+        log.warning(f"seeds/{problem}")
     teach_search(form for term in glossary.terms for form in term.forms)
     return glossary
 
 
 def check_terminology(glossary: Glossary, usages: dict[str, list[Usage]], log: logging.Logger) -> None:
     """Report terms used nowhere, and units whose English does not use a term's rendering."""
-    for term in unused_terms(glossary, usages):
-        log.warning(f"seeds/{GLOSSARY_FILE}: {term.term} ({term.id}) occurs in no article")
+    unused = [
+        Note(f"{t.term} ({t.id}) occurs in no article", kind="glossary terms occur in no article", place=f"{t.term} ({t.id})")
+        for t in unused_terms(glossary, usages)
+    ]
+    warn(log, f"seeds/{GLOSSARY_FILE}: ", unused)
     problems = inconsistencies(glossary, usages)
+    by_catalog: dict[str, list[Note]] = {}
     for problem in problems:
-        log.warning(f"seeds/{problem.unit.edition.catalog_name}: {problem}")
+        by_catalog.setdefault(problem.unit.edition.catalog_name, []).append(
+            Note(str(problem), kind="units whose English lacks a glossary term's rendering", place=problem.unit.unit_id)
+        )
+    for catalog_name, notes in by_catalog.items():
+        warn(log, f"seeds/{catalog_name}: ", notes)
     marked = sum(usage.count for uses in usages.values() for usage in uses)
     log.info(
         f"glossary: {len(glossary.terms)} terms, {marked} marked occurrences; "
         f"terminology check: {len(problems)} units where the English lacks a term's rendering"
     )
+
+
+SUMMARY_PLACES = 5
+"""A kind of warning with more places than this is one line in the log, listing the first of them."""
+
+
+def warn(log: logging.Logger, prefix: str, notes: Iterable[Note]) -> None:
+    for line in summarised(notes):
+        log.warning(prefix + line)
+
+
+def summarised(notes: Iterable[Note], places: int = SUMMARY_PLACES) -> list[str]:
+    """The notes as log lines: a kind with more than ``places`` notes as one line with its count and first places
+    (so that an error is never buried under a page of warnings), every other note as it is, in order.
+
+    >>> notes = [Note(f"{n} is unused", kind="terms are unused", place=n) for n in "ABCDEFG"]
+    >>> summarised([Note("the catalog is broken"), *notes], places=3)
+    ['the catalog is broken', '7 terms are unused: A, B, C, … (first 3)']
+    >>> summarised(notes[:2], places=3)
+    ['A is unused', 'B is unused']
+    """
+    notes = list(notes)
+    by_kind: dict[str, list[Note]] = {}
+    for note in notes:
+        by_kind.setdefault(note.kind, []).append(note)
+    lines = []
+    for note in notes:
+        group = by_kind[note.kind]
+        if not note.kind or len(group) <= places:
+            lines.append(note.text)
+        elif note is group[0]:
+            first = ", ".join(n.place for n in group[:places])
+            lines.append(f"{len(group)} {note.kind}: {first}, … (first {places})")
+    return lines
 
 
 def summary(edition: Edition) -> str:

@@ -17,6 +17,7 @@ from html.entities import html5
 
 from . import gbk_shift
 from .chardata import (
+    BIDI_AND_ZERO_WIDTH,
     GETA,
     HAN_RANGES,
     SYLLABLE,
@@ -76,6 +77,8 @@ class Rule:
     id: str
     label: str
     fix: Callable[[str, ArticleText], tuple[str, list[Edit]]]
+    warning: str = ""
+    """For a rule whose every change a maintainer must hear of: the warning, with ``{before}`` for the span."""
 
 
 def _substitute(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], line: str):
@@ -147,14 +150,14 @@ def strip_pinyin_annotations(line: str, article: ArticleText = NO_ARTICLE) -> tu
     return _substitute(_ANNOTATION, annotation, line)
 
 
-_NO_BREAK_SPACE = re.compile(rf"(?:(?<=^)|(?<=[\s0-9A-Za-z]))\?+(?=$|[\s0-9A-Za-z{HAN_RANGES}])")
+_NO_BREAK_SPACE = re.compile(rf"(?:(?<=^)|(?<=[\s0-9A-Za-z{HAN_RANGES}]))\?+(?=$|[\s0-9A-Za-z{HAN_RANGES}])")
 
 
 def restore_no_break_spaces(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
     """A ``?`` the mirror made of a no-break space (between spaces, digits, Latin letters) becomes a space.
 
-    >>> restore_no_break_spaces("0? ? ?引 言，D601?")[0]
-    '0     引 言，D601 '
+    >>> restore_no_break_spaces("0? ? ?引 言，0??引言，摘? ?要，D601?")[0]
+    '0     引 言，0  引言，摘   要，D601 '
     """
     if "?" not in line:
         return line, []
@@ -162,12 +165,52 @@ def restore_no_break_spaces(line: str, article: ArticleText = NO_ARTICLE) -> tup
     def space(match: re.Match[str]) -> str:
         before = line[match.start() - 1] if match.start() else ""
         after = line[match.end()] if match.end() < len(line) else ""
-        beside_a_space = before.isspace() or after.isspace()
-        ending_a_code = before.isalnum() and not after
+        beside_a_space = before.isspace() or after.isspace()  # 摘? ?要: both are no-break spaces
+        after_a_code = before.isascii() and before.isalnum() and (not after or is_han(after))  # D601?, 0??引言
         alone = not before and not after
-        return " " * len(match.group(0)) if beside_a_space or ending_a_code or alone else match.group(0)
+        return " " * len(match.group(0)) if beside_a_space or after_a_code or alone else match.group(0)
 
     return _substitute(_NO_BREAK_SPACE, space, line)
+
+
+_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c{BIDI_AND_ZERO_WIDTH}]+")
+
+
+def strip_invisible_characters(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
+    r"""Remove what a reader cannot see and a page must not carry: C0 and C1 controls (a terminal's escape
+    codes), bidirectional controls (a right-to-left override turns the text around), zero-width characters
+    (they silently stop a glossary term from matching) and soft hyphens.
+
+    >>> strip_invisible_characters("治\u200b理\u202e，\x1b[31m紅")
+    ('治理，[31m紅', [('\u200b', ''), ('\u202e', ''), ('\x1b', '')])
+    """
+    return _substitute(_INVISIBLE, lambda m: "", line)
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:(?P<decimal>\d{1,8})|[xX](?P<hex>[0-9a-fA-F]{1,8}));")
+
+
+def drop_invalid_character_references(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
+    """A numeric character reference to no character a text may hold (NUL, a surrogate, a control, a
+    noncharacter, beyond U+10FFFF, or an invisible one such as &#x202E;) is dropped, with a warning.
+
+    >>> drop_invalid_character_references("甲&#0;乙&#x202E;丙&#x4E01;")
+    ('甲乙丙&#x4E01;', [('&#0;', ''), ('&#x202E;', '')])
+    """
+    if "&#" not in line:
+        return line, []
+
+    def drop(match: re.Match[str]) -> str:
+        code = int(match.group("decimal")) if match.group("decimal") else int(match.group("hex"), 16)
+        return "" if not _holdable(code) else match.group(0)
+
+    return _substitute(_NUMERIC_REFERENCE, drop, line)
+
+
+def _holdable(code: int) -> bool:
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return False
+    return code in (0x09, 0x0A) or not _INVISIBLE.fullmatch(chr(code))
 
 
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -296,13 +339,30 @@ def variants_left(line: str) -> list[str]:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("strip-invisible-characters", "remove controls, bidirectional and zero-width characters", strip_invisible_characters),
     Rule("repair-gbk-shift", "repair GBK one-byte shift", repair_gbk_shift),
-    Rule("mark-unrecoverable-garble", "replace unrecoverable garble with 〓", mark_unrecoverable_garble),
+    Rule(
+        "mark-unrecoverable-garble",
+        "replace unrecoverable garble with 〓",
+        mark_unrecoverable_garble,
+        warning="garbled text {before!r} printed as 〓",
+    ),
     Rule("strip-pinyin-annotations", "strip pinyin annotations", strip_pinyin_annotations),
     Rule("restore-no-break-spaces", "no-break spaces shown as ?", restore_no_break_spaces),
+    Rule(
+        "drop-invalid-character-references",
+        "drop character references to no character a text may hold",
+        drop_invalid_character_references,
+        warning="invalid character reference {before} dropped",
+    ),
     Rule("decode-html-entities", "decode HTML entities", decode_html_entities),
     Rule("restore-fullwidth-punctuation", "restore full-width punctuation", restore_fullwidth_punctuation),
-    Rule("flag-residual-garble", "garble found by the last detector, printed as 〓", flag_residual_garble),
+    Rule(
+        "flag-residual-garble",
+        "garble found by the last detector, printed as 〓",
+        flag_residual_garble,
+        warning="garbled text {before!r} printed as 〓",
+    ),
 )
 """The cleaning rules in the order they run: repair first, since an annotation can confirm a repair."""
 
@@ -313,9 +373,32 @@ AFTER_CONVERSION: tuple[Rule, ...] = (
 
 CORRECTION_RULE = "editorial-correction"
 GARBLE_RULES = frozenset({"mark-unrecoverable-garble", "flag-residual-garble"})
-"""The rules whose every change is a warning: damage printed as 〓."""
+"""The rules that print damage as 〓."""
+WARNINGS: dict[str, str] = {rule.id: rule.warning for rule in RULES + AFTER_CONVERSION if rule.warning}
+"""The rules whose every change is a warning, with its wording."""
+
+
+def warnings_about(changes: Iterable[Change]) -> list[str]:
+    """One warning per change a maintainer must hear of, naming its line (the caller adds the file)."""
+    return [
+        f"line {change.line}: " + WARNINGS[change.rule].format(before=printable(change.before))
+        for change in changes
+        if change.rule in WARNINGS
+    ]
+
+
+def printable(text: str, limit: int = 80) -> str:
+    r"""Seed text as a log line may hold it: controls escaped, long values shortened.
+
+    >>> printable("甲\x1b[31m" + "乙" * 100)[:12], len(printable("乙" * 100))
+    ('甲\\x1b[31m乙乙乙', 81)
+    """
+    escaped = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return escaped if len(escaped) <= limit else escaped[:limit] + "…"
 LABELS: dict[str, str] = {
     CORRECTION_RULE: "editorial correction",
+    "read-mixed-encoding": "lines in another encoding read in theirs",
+    "replace-undecodable-bytes": "bytes no encoding reads, printed as 〓",
     **{rule.id: rule.label for rule in RULES + AFTER_CONVERSION},
 }
 

@@ -10,6 +10,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML was built with it (the wheels are), else the pure-Python one."""
 
 from .models import Correction, SeedError
+from .yaml_errors import yaml_error_reason
 
 SUFFIX = ".corrections.yml"
 FIELDS = ("source", "corrected", "reason")
@@ -27,7 +28,7 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise SeedError(f"{path.name}: not valid YAML: {error}") from None
+        raise SeedError(f"{path.name}: {yaml_error_reason(error)}") from None
     entries = (data or {}).get("corrections", []) if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise SeedError(f"{path.name}: expected a mapping with a 'corrections' list")

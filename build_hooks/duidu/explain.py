@@ -42,8 +42,8 @@ def explain_line(lines: list[str], number: int, shown: int = SHOWN_READINGS) -> 
             lost = " ".join(f"{b:02X}" for b in reading.lost_bytes) or "-"
             what = "not a run: a real question mark" if reading.kind == "none" else f"ends {reading.kind}"
             out.append(f"    {rank}. {reading.text!r:<24} score {reading.score:8.2f}  lost bytes {lost:<6} {what}")
-        if len(verdict.readings) > shown:
-            out.append(f"    … and {len(verdict.readings) - shown} more")
+        if verdict.considered > shown:
+            out.append(f"    … and {verdict.considered - shown} more")
         out.append(f"    margin {verdict.margin:.2f} (clear at {gbk_shift.CLEAR_MARGIN}): " + _decision(verdict))
         if verdict.is_run and verdict.best:
             out.append("    corrections entry, once a person has decided (edit `corrected` and give the reason):")

@@ -53,6 +53,8 @@ SENTENCE_START_PRIOR = 3.0
 far more often than its share of running text (which the language model already counts) says."""
 MAX_RUN = 80
 """Characters a run may span: the decoder falls back in step at the first ASCII byte, never far off."""
+KEPT_READINGS = 16
+"""Readings a verdict keeps: enough to show a maintainer, and to find where unclear damage ends."""
 MAX_ENDS = 6
 """Ends of a run to weigh: a shifted pair's second byte is a lead byte, so no pair inside a run looks like a
 swallowed end, and only a folded full-width form (rare past the first pair) looks like an ASCII end."""
@@ -62,6 +64,7 @@ _CONTEXT = 8
 _LEAD_BYTES = range(0x81, 0xFF)
 _TRAIL_BYTES = [*range(0x40, 0x7F), *range(0x80, 0xFF)]
 _BEST_LEADS_FOR_LOST_TRAIL = 8
+_BEST_LAST_CHARACTERS = 8
 _ANNOTATION = re.compile(rf"\(({SYLLABLE})\)")
 _REMNANT = re.compile(rf"({SYLLABLE})\)")
 _ENTITY = re.compile(r"&?(?:[a-z]+|#\d+);")
@@ -126,7 +129,10 @@ class Verdict:
 
     site: Site
     readings: tuple[Reading, ...]
+    """The best :data:`KEPT_READINGS` readings, best first."""
     script: Script = ANY_SCRIPT
+    considered: int = 0
+    """How many readings the bytes allowed in all."""
 
     @property
     def best(self) -> Reading | None:
@@ -275,7 +281,7 @@ def _shifted(verdict: Verdict, offset: int) -> Verdict:
 def _judge_window(site: Site, line: str, at_line_start: bool, model: LanguageModel, script: Script) -> Verdict:
     before = _context_before(line, site.start)
     stream_end = site.stream_start + len(site.stream)
-    after = _context_after(line, stream_end)
+    after = _context_after(line, max(stream_end, site.remnant_end))
 
     def score(text: str, prior: float = 0.0) -> float:
         # The Chinese is weighed by the model; a Latin letter or digit the hypothesis puts in the text costs
@@ -286,19 +292,22 @@ def _judge_window(site: Site, line: str, at_line_start: bool, model: LanguageMod
 
     readings: dict[str, Reading] = {}
     for reading in _hypotheses(site, line, score, script, at_line_start):
-        output = reading.text + line[reading.end : stream_end]  # two ends can make the same text
+        # Two ends can make the same text, and two variants (說, 説) the same Simplified text.
+        output = to_simplified(reading.text + line[reading.end : stream_end])
         kept = readings.get(output)
         if kept is None or reading.score > kept.score:
             readings[output] = reading
     ranked = sorted(readings.values(), key=lambda r: (-r.score, r.text))
-    return Verdict(site, tuple(ranked), script)
+    return Verdict(site, tuple(ranked[:KEPT_READINGS]), script, len(ranked))
 
 
 def _hypotheses(site: Site, line: str, score, script: Script, at_line_start: bool) -> Iterator[Reading]:
     stream_end = site.stream_start + len(site.stream)
     if _could_be_intact(site, line):
         # A "?" that is what it looks like: a question mark, or a no-break space indenting the line.
-        if at_line_start:
+        previous = line[site.start - 1] if site.start else ""
+        if at_line_start or previous.isspace() or (previous.isascii() and previous.isalnum()):
+            # Where a space may stand (a line's indent, 0??引言) the "?"s may be no-break spaces.
             indent = len(site.stream) - len(site.stream.lstrip("?"))
             text = " " * (1 + indent) + _unfolded(site.stream[indent:])
         else:
@@ -380,11 +389,20 @@ def _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, scr
             if prior is not None:
                 heads.append((score(head, prior), lead, head, prior))
     heads.sort(reverse=True)
-    for _, lead, head, prior in heads[:_BEST_LEADS_FOR_LOST_TRAIL]:
-        for trail in _TRAIL_BYTES:
-            last = gbk_char(pairs[-1:] + bytes([trail]))
-            if last is None or not _acceptable(last, last_reading, script):
-                continue
+    heads = heads[:_BEST_LEADS_FOR_LOST_TRAIL]
+    if not heads:
+        return
+    # The last character's lead byte is known: its candidates are the same after every head, so they are
+    # ranked once, after the best head, and the best few are read after each of the best heads.
+    lasts = []
+    _, _, best_head, best_prior = heads[0]
+    for trail in _TRAIL_BYTES:
+        last = gbk_char(pairs[-1:] + bytes([trail]))
+        if last is not None and _acceptable(last, last_reading, script):
+            lasts.append((score(best_head + last + _unfolded(rest), best_prior), trail, last))
+    lasts.sort(reverse=True)
+    for _, lead, head, prior in heads:
+        for _, trail, last in lasts[:_BEST_LAST_CHARACTERS]:
             text = head + last
             yield Reading(site.start, end, text, score(text + _unfolded(rest), prior), bytes([lead, trail]), "lost-trail")
 

@@ -140,7 +140,7 @@ def load_glossary(path: Path) -> Glossary:
 def normal_form(form: str) -> str:
     """A term as it is matched: without the spaces and line breaks a YAML file can slip into it.
 
-    >>> normal_form(" 权 力\n")
+    >>> normal_form(" 权 力\\n")
     '权力'
     """
     return "".join(form.split())

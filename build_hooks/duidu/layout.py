@@ -77,13 +77,17 @@ _SPAM_MARKERS = re.compile(r"视频|免费|在线|播放|国产|无码|精品|�
 
 
 def is_spam(text: str) -> bool:
-    """Keywords of unrelated (mostly adult) sites joined by ``,`` or ``_``.
+    """Keywords of unrelated (mostly adult) sites joined by ``,`` or ``_``: no sentence, and at least half the
+    items carry a spam word (prose holds them too: 红色资源, 我国产业链).
 
     >>> is_spam("又粗又硬国产,色久网站,免费自拍视频,在线播放"), is_spam("基层治理,治理现代化,治理效能")
     (True, False)
+    >>> is_spam("大国博弈加速了全球产业链调整，对我国产业链安全带来挑战，用好红色资源，在线服务。")
+    False
     """
     items = [item for item in re.split(r"[,_，]", text) if item.strip()]
-    return len(items) >= 3 and sum(bool(_SPAM_MARKERS.search(item)) for item in items) >= 2
+    hits = sum(bool(_SPAM_MARKERS.search(item)) for item in items)
+    return len(items) >= 3 and hits >= 2 and 2 * hits >= len(items) and "。" not in text
 
 
 def is_placeholder(text: str) -> bool:
@@ -221,6 +225,18 @@ _DATES_LINE = re.compile(r"^[{open}]?\s*(?:收稿日期|修回日期|收稿时�
 def is_dates_line(text: str) -> bool:
     """``收稿日期：2020-03-01；修回日期：…``."""
     return bool(_DATES_LINE.match(text))
+
+
+_TAG_LINE = re.compile(r"^\s*(?:标\s*签|tags?)\s*[:：]", re.I)
+
+
+def is_tag_line(text: str) -> bool:
+    """The site's tags (``标签：产教融合职业教育``, ``Tags: …``): never the article's keywords, wherever they stand.
+
+    >>> is_tag_line("标签：产教融合职业教育"), is_tag_line("关键词：产教融合；职业教育")
+    (True, False)
+    """
+    return bool(_TAG_LINE.match(text))
 
 
 _ENGLISH_FRONT = re.compile(r"^\s*(?:Abstract|ABSTRACT|Key\s*words|KEY\s*WORDS|Keywords)\s*[:：]?", re.I)
@@ -419,9 +435,27 @@ _REFERENCES_MARK = re.compile(
     rf"^[{re.escape(_OPEN)}]?\s*(?:参\s*考\s*文\s*献|注\s*释|参考资料|引用文献)\s*[{re.escape(_CLOSE)}]?\s*[:：]?\s*$"
 )
 _REFERENCE_ENTRY = re.compile(r"^\s*(?:[①-⑳㉑-㉟㊱-㊿]|[\[［〔]\s*\d+\s*[\]］〕])")
+_NOTE_LABEL = r"(?:作者简介|基金项目|项目基金)"
 _NOTE = re.compile(
-    rf"^(?:[（(]作者.*[）)]|[{re.escape(_OPEN)}]注\s*[:：].*[{re.escape(_CLOSE)}]|[{re.escape(_OPEN)}]?\s*(?:作者简介|基金项目|项目基金)\s*[{re.escape(_CLOSE)}]?\s*[:：].*)$"
+    rf"^(?:[（(]作者.*[）)]|[{re.escape(_OPEN)}]注\s*[:：].*[{re.escape(_CLOSE)}]"
+    rf"|[{re.escape(_OPEN)}]\s*{_NOTE_LABEL}\s*[{re.escape(_CLOSE)}].*|{_NOTE_LABEL}\s*[:：].*"
+    r"|本文[系为](?!统).*(?:项目|基金|课题).*(?:成果|资助)[。.]?)$"
 )
+
+
+_BIO = re.compile(rf"^(?P<name>[{_HAN}]{{2,4}})[，,]\s*(?P<rest>.+)$")
+_POST = re.compile(r"院长|教授|研究员|主任|书记|所长|讲师|博士|硕士|研究生")
+
+
+def is_author_bio(text: str) -> bool:
+    """One author's bio without a label (``林某某，某某大学国际关系学院博士生``): how a 作者简介 note goes on
+    for the next author, on the next line.
+
+    >>> is_author_bio("林恺铖，暨南大学国际关系学院博士生"), is_author_bio("南海地区，一带一路，经贸合作")
+    (True, False)
+    """
+    match = _BIO.match(text)
+    return bool(match and is_name(match["name"]) and (_INSTITUTION.search(match["rest"]) or _POST.search(match["rest"])))
 
 
 def is_references_mark(text: str) -> bool:
@@ -433,7 +467,8 @@ def is_reference_entry(text: str) -> bool:
 
 
 def is_note(text: str) -> bool:
-    """An author or funding note: ``（作者为…）``, ``【注：本文系…】``, ``作者简介：…``, ``基金项目：…``."""
+    """An author or funding note: ``（作者为…）``, ``【注：本文系…】``, ``作者简介：…``, ``〔作者简介〕…``,
+    ``基金项目：…``, ``本文系…课题…阶段性研究成果。``."""
     return bool(_NOTE.match(text))
 
 
@@ -462,6 +497,9 @@ class PageLayout:
     """Every line kept out of the reading text, with the rule that recognised it."""
     notes: tuple[str, ...] = ()
     """What the maintainer should settle in the sidecar (names that cannot be split for sure)."""
+    front_notes: tuple[NumberedLine, ...] = ()
+    """Author and funding notes printed in the front matter (``基金项目：…``, ``作者简介：…``): the article's notes,
+    like those after the body."""
 
 
 @dataclass
@@ -477,6 +515,7 @@ class _Reading:
     changes: list[Change] = field(default_factory=list)
     unsplit_names: list[str] = field(default_factory=list)
     """Bylines whose names run together ambiguously; they are not guessed."""
+    front_notes: list[NumberedLine] = field(default_factory=list)
 
     def remove(self, line: NumberedLine, rule: str) -> None:
         self.changes.append(Change(rule, line.number, line.text, ""))
@@ -520,6 +559,7 @@ def read_page(lines: list[str]) -> PageLayout:
             for names in reading.unsplit_names
             if not reading.authors
         ),
+        front_notes=tuple(reading.front_notes),
     )
 
 
@@ -547,13 +587,15 @@ def _front_end(lines: list[NumberedLine]) -> int:
         return abstract
     seen_title = False
     in_preface = False
+    after_navigation = False
     for index, line in enumerate(lines):
         text = line.text
+        names_the_site, after_navigation = after_navigation, is_site_nav(text)
         if preface_text(text) is not None:
             in_preface = True
             continue
-        if _is_front_chrome(text) or is_byline(text):
-            continue
+        if _is_front_chrome(text) or is_byline(text) or is_note(text) or is_tag_line(text):
+            continue  # notes and the site's tags stand anywhere between the chrome and the abstract
         if keywords_text(text) is not None:
             following = lines[index + 1].text if index + 1 < len(lines) else ""
             if seen_title and not is_byline(following):
@@ -564,7 +606,7 @@ def _front_end(lines: list[NumberedLine]) -> int:
         if journal_line(text) or is_subtitle(text):
             continue
         if is_title_shaped(text):
-            seen_title = True
+            seen_title = seen_title or not names_the_site  # the site's name under its links is no title
             in_preface = False
             continue
         if not in_preface:
@@ -602,15 +644,23 @@ def _read_front(front: list[NumberedLine], reading: _Reading) -> NumberedLine | 
     """Record every front line under its rule and its metadata; return the title.
 
     The title is the last title-shaped line that no other recogniser claims: lines of that shape before it are
-    the site's name and section labels.
+    the site's name and section labels, and so is the line right after the site's navigation (the site's name
+    under its links), even when the page shows no title at all. Author and funding notes are kept for the article.
     """
     unclaimed: list[NumberedLine] = []
     preface_open = False
+    after_navigation = False
     for line in front:
         text = line.text
+        if is_note(text):
+            reading.front_notes.append(line)
+            continue
         rule = _front_rule(text, reading, preface_open)
+        names_the_site, after_navigation = after_navigation, rule == "chrome-site-nav"
         if rule == "front-preface":
             preface_open = True
+        elif rule is None and names_the_site:
+            rule = "chrome-label"
         elif rule is None and is_title_shaped(text) and text not in reading.categories:
             preface_open = False
             unclaimed.append(line)
@@ -652,7 +702,7 @@ def _front_rule(text: str, reading: _Reading, preface_open: bool) -> str | None:
     if is_source_line(text):
         _read_source_line(text, reading)
         return "chrome-source-line"
-    if keywords_text(text) is not None:
+    if keywords_text(text) is not None or is_tag_line(text):
         return "chrome-tags"
     if preface_text(text) is not None:
         return "front-preface"
@@ -697,7 +747,7 @@ def _read_abstract_and_keywords(lines: list[NumberedLine], reading: _Reading) ->
 
     Marked forms are read wherever they stand in the front matter; an unmarked paragraph is the abstract only
     when keywords or a classification line follow it. Bylines, affiliations, classification, dates and the
-    English front matter among them are recorded and skipped.
+    English front matter among them are recorded and skipped; author and funding notes are kept for the article.
     """
     abstract = ""
     keywords: tuple[str, ...] = ()
@@ -712,13 +762,19 @@ def _read_abstract_and_keywords(lines: list[NumberedLine], reading: _Reading) ->
     while index < len(lines):
         text = lines[index].text
         rule = _front_tail_rule(text, reading)
-        if rule is None and keywords and _continues_keywords(lines[index - 1].text, text):
+        if rule is None and is_note(text):
+            reading.front_notes.append(lines[index])
+        elif rule is None and _continues_front_note(reading, lines[index - 1], text):
+            note = reading.front_notes.pop()
+            reading.front_notes.append(NumberedLine(note.number, f"{note.text} {text}"))
+        elif rule is None and keywords and _continues_keywords(lines[index - 1].text, text):
             keywords += keyword_terms(text)
         elif rule is None and not keywords and (label := keywords_text(text)) is not None:
             keywords = keyword_terms(_before_classification(label))
             reading.fields.update((k, v) for k, v in classification(text).items() if not reading.fields.get(k))
-        elif rule is None and not keywords and abstract and is_unlabelled_keywords(text) and not is_body_heading(text):
-            keywords = keyword_terms(text)
+        elif rule is None and not keywords and abstract and (terms := unlabelled_keywords(text)) and not is_body_heading(text):
+            keywords = keyword_terms(terms)
+            reading.fields.update((k, v) for k, v in classification(text).items() if not reading.fields.get(k))
         elif rule is not None:
             reading.remove(lines[index], rule)
         else:
@@ -730,7 +786,19 @@ def _read_abstract_and_keywords(lines: list[NumberedLine], reading: _Reading) ->
 def _is_keyword_or_classification(text: str) -> bool:
     if keywords_text(text) is not None or is_classification_line(text):
         return True
-    return is_unlabelled_keywords(text) and not is_byline(text)
+    return unlabelled_keywords(text) is not None and not is_byline(text)
+
+
+def unlabelled_keywords(text: str) -> str | None:
+    """The terms of a keyword line printed without its marker, classification fields after them cut off
+    (``县级财政 转移支付 中图分类号:D630 文献标识码:A`` → ``县级财政 转移支付``), else None."""
+    terms = _before_classification(text).strip()
+    return terms if is_unlabelled_keywords(terms) else None
+
+
+def _continues_front_note(reading: _Reading, previous: NumberedLine, text: str) -> bool:
+    """A bio right after an author note (``作者简介：甲，某大学教授`` / ``乙，某大学博士生``) is the note's next author."""
+    return bool(reading.front_notes) and reading.front_notes[-1].number == previous.number and is_author_bio(text)
 
 
 def _continues_keywords(previous: str, text: str) -> bool:

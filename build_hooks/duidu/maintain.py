@@ -1,7 +1,9 @@
 """Maintainer commands, run by make: ``python -m duidu.maintain translations seeds/``.
 
 ``translations`` updates each seed's English PO catalog from the current source (see
-:func:`catalog.update_catalog`) and prints what changed and the coverage.
+:func:`catalog.update_catalog`) and prints what changed and the coverage. It refuses rather than damage: a seed
+whose catalog cannot be read exactly, or whose corrections or sidecar cannot be read (its units would be wrong),
+is skipped with the reason, and its catalog is left byte for byte as it was.
 """
 
 from __future__ import annotations
@@ -9,28 +11,37 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .catalog import catalog_path, new_catalog, read_catalog, read_translations, update_catalog
+from .catalog import catalog_path, new_catalog, read_catalog, read_translations, save_catalog, update_catalog
 from .models import Coverage, SeedError
-from .pipeline import build_edition
+from .pipeline import build_edition, unreadable_side_files
 from .units import translation_units
 
 
 def update_translations(seed_dir: Path) -> int:
     failures = 0
     for seed in sorted(seed_dir.glob("*.txt")):
+        path = catalog_path(seed)
         try:
-            edition = build_edition(seed)
-            path = catalog_path(seed)
-            catalog = read_catalog(path) if path.exists() else new_catalog(seed.name)
+            message = update_one(seed, path)
         except SeedError as error:
             print(f"{seed}: skipped: {error}", file=sys.stderr)
             failures += 1
             continue
-        units = translation_units(edition)
-        report = update_catalog(catalog, units)
-        catalog.save(str(path))
-        print(f"{path}: {report}; {Coverage.of(read_translations(catalog, units).values())}")
+        print(f"{path}: {message}")
     return 1 if failures else 0
+
+
+def update_one(seed: Path, path: Path) -> str:
+    """Bring one seed's catalog in step and save it; raises :class:`SeedError` before writing anything."""
+    catalog = read_catalog(path) if path.exists() else new_catalog(seed.name)
+    edition = build_edition(seed)
+    broken = unreadable_side_files(edition)
+    if broken:
+        raise SeedError(f"its units depend on a side file that cannot be read: {'; '.join(broken)}")
+    units = translation_units(edition)
+    report = update_catalog(catalog, units)
+    save_catalog(catalog, path)
+    return f"{report}; {Coverage.of(read_translations(catalog, units).values())}"
 
 
 def main(argv: list[str]) -> int:

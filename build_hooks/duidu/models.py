@@ -91,6 +91,8 @@ class Decoded:
     text: str
     encoding: str
     """The encoding that decoded the bytes, e.g. ``utf-8``, ``utf-8-sig``, ``gb18030``, ``big5``."""
+    changes: tuple[Change, ...] = ()
+    """Lines in another encoding than the rest, read in theirs (rule ``read-mixed-encoding``)."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,22 @@ class CleaningReport:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A warning about a seed or a file beside it: printed in the build log and on the article's About page."""
+
+    text: str
+    """The whole warning, naming the file (or unit, or line) and the reason."""
+    kind: str = ""
+    """What is wrong, worded to follow a count (``garbled runs printed as 〓``): the log summarises many notes of
+    one kind in one line. Empty for a note that is one of a kind."""
+    place: str = ""
+    """Where, as the summary lists it (``line 12``, ``p1-1-1``)."""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Edition:
     """One seed made into an article, with everything the site says about where it came from."""
 
@@ -221,7 +239,7 @@ class Edition:
     article: Article
     metadata: Metadata
     report: CleaningReport
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
     """Warnings the build printed for this seed, repeated on its About page."""
     catalog_name: str = ""
     """File name of the English PO catalog beside the seed."""

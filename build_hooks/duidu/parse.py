@@ -32,8 +32,15 @@ NUMBERING_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Heading numbering schemes, highest first. ``1`` covers ``1 引言``, ``0 引言``, ``1.`` and ``1、``."""
 
-_AUTHOR_NOTE = re.compile(r"^(?:[（(](?P<paren>作者.+)[）)]|[【\[〔]?\s*作者简介\s*[】\]〕]?\s*[:：]\s*(?P<bio>.+))$")
-_FUNDING_NOTE = re.compile(r"^(?:[【\[〔]注\s*[:：](?P<note>.+)[】\]〕]|[【\[〔]?\s*(?:基金项目|项目基金)\s*[】\]〕]?\s*[:：]\s*(?P<fund>.+))$")
+# A label is bracketed (``〔作者简介〕``, its colon optional) or ends in a colon (``作者简介：``).
+_AUTHOR_NOTE = re.compile(
+    r"^(?:[（(](?P<paren>作者.+)[）)]|(?:[【\[〔]\s*作者简介\s*[】\]〕]\s*[:：]?|作者简介\s*[:：])\s*(?P<bio>.+))$"
+)
+_FUNDING_NOTE = re.compile(
+    r"^(?:[【\[〔]注\s*[:：](?P<note>.+)[】\]〕]|(?:[【\[〔]\s*(?:基金项目|项目基金)\s*[】\]〕]\s*[:：]?|(?:基金项目|项目基金)\s*[:：])\s*(?P<fund>.+)"
+    r"|(?P<own>本文[系为](?!统).*(?:项目|基金|课题).*(?:成果|资助)[。.]?))$"
+)
+"""Also ``本文系…课题…阶段性研究成果。`` standing alone (``本文系统…`` is a sentence, not a note)."""
 
 
 def is_part_heading(text: str) -> bool:
@@ -120,20 +127,28 @@ class _Notes:
         if author := _AUTHOR_NOTE.match(text):
             self.author.append((author.group("paren") or author.group("bio")).strip())
         elif funding := _FUNDING_NOTE.match(text):
-            self.funding.append((funding.group("note") or funding.group("fund")).strip())
+            self.funding.append((funding.group("note") or funding.group("fund") or funding.group("own")).strip())
         else:
             return False
         return True
 
 
 def parse_article(
-    title: str, body: tuple[NumberedLine, ...], *, abstract: str = "", keywords: tuple[str, ...] = ()
+    title: str,
+    body: tuple[NumberedLine, ...],
+    *,
+    abstract: str = "",
+    keywords: tuple[str, ...] = (),
+    front_notes: tuple[NumberedLine, ...] = (),
 ) -> Article:
-    """The article from its title, abstract, keywords (read by :mod:`layout`) and its body lines."""
+    """The article from its title, abstract, keywords and front-matter notes (read by :mod:`layout`) and its
+    body lines."""
     references_at = next((i for i, line in enumerate(body) if is_references_mark(line.text)), len(body))
     text_lines = [line.text for line in body[:references_at]]
     levels = heading_levels(text_lines)
     notes = _Notes()
+    for line in front_notes:
+        notes.take(line.text)
     introduction: list[str] = []
     parts: list[_PartDraft] = []
 

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from .catalog import Status, catalog_path, read_catalog, read_translations
-from .clean import GARBLE_RULES, apply_corrections, clean_lines, variants_left
+from .clean import GARBLE_RULES, LABELS, WARNINGS, apply_corrections, clean_lines, variants_left, warnings_about
 from .convert import to_simplified
 from .corrections import corrections_path, load_corrections
 from .decode import decode_seed
 from .layout import read_page
-from .models import Change, CleaningReport, Edition, GarbleWarning, SeedError
+from .models import Change, CleaningReport, Edition, GarbleWarning, Note, SeedError
 from .parse import parse_article
-from .sidecar import apply_sidecar, load_sidecar, sidecar_path
-from .slugs import hyphenate, pinyin_slug
+from .sidecar import Sidecar, apply_sidecar, load_sidecar, sidecar_path
+from .slugs import RESERVED, hyphenate, pinyin_slug
 from .units import translation_units
+
+
+UNREADABLE_SIDE_FILE = "side files that cannot be read"
+"""The kind of :class:`Note` for a catalog, corrections file or sidecar the article is published without."""
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,19 +33,41 @@ class SeedFailure:
     reason: str
 
 
+def read_side_file(load: Callable[[Path], T], path: Path, fallback: T) -> tuple[T, str]:
+    """What ``load`` reads from ``path``, and ""; or, if the file cannot be read, ``fallback`` and the reason
+    (naming the file): a bad side file costs only what it carries, not the article."""
+    try:
+        return load(path), ""
+    except SeedError as error:
+        return fallback, str(error)
+
+
+def side_file_note(error: str, consequence: str) -> Note:
+    return Note(f"{error}; {consequence}", kind=UNREADABLE_SIDE_FILE, place=error.split(":", 1)[0])
+
+
+def unreadable_side_files(edition: Edition) -> list[str]:
+    """The side files the edition was made without, each with the reason."""
+    return [note.text for note in edition.notes if note.kind == UNREADABLE_SIDE_FILE]
+
+
 def build_edition(seed: Path) -> Edition:
     """Make the edition of one seed; raises :class:`SeedError` with the reason if it cannot be made."""
+    refuse_links_outside(seed)
     try:
         data = seed.read_bytes()
     except OSError as error:
         raise SeedError(f"cannot be read: {error.strerror}") from None
     decoded = decode_seed(data)
-    corrections = load_corrections(corrections_path(seed))
+    corrections, corrections_error = read_side_file(load_corrections, corrections_path(seed), ())
     lines, correction_changes = apply_corrections(decoded.text.split("\n"), corrections)
+    correction_changes = list(decoded.changes) + correction_changes
     lines, rule_changes = clean_lines(lines)
     page = read_page(lines)
-    sidecar = load_sidecar(sidecar_path(seed))
+    sidecar, sidecar_error = read_side_file(load_sidecar, sidecar_path(seed), Sidecar(sidecar_path(seed).name))
     title = sidecar.title or (page.title.text if page.title else "")
+    if not title and sidecar_error:
+        raise SeedError(f"no recognisable title, and its sidecar cannot give one: {sidecar_error}")
     if not title:
         raise SeedError(f"no recognisable title: add `title:` to seeds/{sidecar.name}")
     # a title the sidecar replaces is listed on the About page like any other line kept out of the text
@@ -46,17 +76,31 @@ def build_edition(seed: Path) -> Edition:
         if page.title and page.title.text != title
         else ()
     )
-    article = parse_article(title, page.body, abstract=page.abstract, keywords=page.keywords)
+    article = parse_article(
+        title, page.body, abstract=page.abstract, keywords=page.keywords, front_notes=page.front_notes
+    )
+    if not article.body_paragraphs and not article.abstract:
+        raise SeedError("hollow: a title but neither an abstract nor a paragraph of text after it")
 
-    notes = [
-        f"correction not applied: its source form {c.source!r} is not in the seed"
+    notes = []
+    if corrections_error:
+        notes.append(side_file_note(corrections_error, "published without its corrections (what they repair is printed as 〓)"))
+    if sidecar_error:
+        notes.append(side_file_note(sidecar_error, "published without its metadata sidecar"))
+    applied = {change.before for change in correction_changes}
+    notes += [
+        Note(
+            f"correction not applied: its source form {c.source!r} is not in the seed",
+            kind="corrections not applied (their source form is not in the seed)",
+            place=repr(c.source),
+        )
         for c in corrections
-        if not any(ch.before == c.source for ch in correction_changes)
+        if c.source not in applied
     ]
     unrecovered = tuple(GarbleWarning(c.line, c.before) for c in rule_changes if c.rule in GARBLE_RULES)
-    notes += [f"line {w.line}: garbled text {w.text!r} printed as 〓" for w in unrecovered]
+    notes += rule_notes(rule_changes)
     if "authors" not in sidecar.values:
-        notes += [note.replace("the sidecar", f"seeds/{sidecar.name}") for note in page.notes]
+        notes += [Note(note.replace("the sidecar", f"seeds/{sidecar.name}")) for note in page.notes]
     report = CleaningReport(
         changes=tuple(correction_changes + rule_changes) + page.changes + replaced_title,
         corrections=corrections,
@@ -73,24 +117,49 @@ def build_edition(seed: Path) -> Edition:
         article=article,
         metadata=apply_sidecar(page.metadata, sidecar),
         report=report,
-        notes=tuple(notes),
+        notes=tuple(note if isinstance(note, Note) else Note(note) for note in notes),
         sidecar_name=sidecar.name,
         editorial=sidecar.entries(),
     )
     return attach_translations(edition, catalog_path(seed))
 
 
+def rule_notes(changes: list[Change]) -> list[Note]:
+    """A note for each change a maintainer must hear of; those of one rule are of one kind."""
+    warned = [change for change in changes if change.rule in WARNINGS]
+    return [
+        Note(text, kind=LABELS.get(change.rule, change.rule), place=f"line {change.line}")
+        for change, text in zip(warned, warnings_about(warned))
+    ]
+
+
+def refuse_links_outside(seed: Path) -> None:
+    """A seed that is a link to a file outside the project is refused: the build reads only what it holds."""
+    if not seed.is_symlink():
+        return
+    project = seed.parent.resolve().parent
+    target = seed.resolve()
+    if not target.is_relative_to(project):
+        raise SeedError(f"a link to a file outside the project ({target}): refused; copy the file into seeds/")
+
+
 def attach_translations(edition: Edition, catalog_file: Path) -> Edition:
     """The edition with its English from the catalog, and a note for every unit still without it."""
     units = translation_units(edition)
-    catalog = read_catalog(catalog_file) if catalog_file.exists() else None
+    catalog, error = read_side_file(read_catalog, catalog_file, None) if catalog_file.exists() else (None, "")
     translations = read_translations(catalog, units)
-    if catalog is None:
-        notes = [f"{catalog_file.name}: no English catalog; {len(units)} units untranslated (run `make translations`)"]
+    if error:
+        notes = [side_file_note(error, f"published without its English ({len(units)} units)")]
+    elif catalog is None:
+        notes = [Note(f"{catalog_file.name}: no English catalog; {len(units)} units untranslated (run `make translations`)")]
     else:
         wording = {Status.MISSING: "translation missing", Status.OUTDATED: "translation outdated (fuzzy)"}
         notes = [
-            f"{catalog_file.name}: unit {unit_id}: {wording[t.status]}"
+            Note(
+                f"{catalog_file.name}: unit {unit_id}: {wording[t.status]}",
+                kind=f"units in {catalog_file.name} with {wording[t.status]}",
+                place=unit_id,
+            )
             for unit_id, t in translations.items()
             if t.status is not Status.TRANSLATED
         ]
@@ -111,7 +180,8 @@ def build_editions(seeds: list[Path]) -> tuple[list[Edition], list[SeedFailure]]
             editions.append(_remembered_edition(seed))
         except SeedError as error:
             failures.append(SeedFailure(seed.name, str(error)))
-    return distinct_slugs(editions), failures
+    editions, clashes = distinct_slugs(editions)
+    return editions, failures + clashes
 
 
 _built: dict[tuple, Edition] = {}
@@ -145,14 +215,22 @@ def title_slug(title: str, max_length: int = 60) -> str:
     return pinyin_slug(title, max_length) or "article"
 
 
-def distinct_slugs(editions: list[Edition]) -> list[Edition]:
-    """The first seed (by file name) with a slug keeps it; a later one with the same slug gets its seed's id."""
-    seen: set[str] = set()
-    result = []
+def distinct_slugs(editions: list[Edition]) -> tuple[list[Edition], list[SeedFailure]]:
+    """Every article a URL of its own. The first seed (by file name) with a slug keeps it; a later one, or one
+    whose slug is a name the site uses itself (:data:`slugs.RESERVED`), gets its seed's id appended. A seed
+    whose URL is still taken then is not published, and the failure names both seeds: no page is overwritten.
+    """
+    owners: dict[str, str] = {}
+    result: list[Edition] = []
+    failures: list[SeedFailure] = []
     for edition in editions:
         slug = edition.slug
-        if slug in seen:
+        if slug in owners or slug in RESERVED:
             slug = f"{slug}-{hyphenate(Path(edition.seed_name).stem)}"
-        seen.add(slug)
+        if slug in owners or slug in RESERVED:
+            taken_by = f"seeds/{owners[slug]}" if slug in owners else "the site itself"
+            failures.append(SeedFailure(edition.seed_name, f"its URL /{slug}/ is already taken by {taken_by}"))
+            continue
+        owners[slug] = edition.seed_name
         result.append(replace(edition, slug=slug))
-    return result
+    return result, failures

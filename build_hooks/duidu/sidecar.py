@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from .models import Metadata, SeedError
+from .yaml_errors import yaml_error_reason
 
 SUFFIX = ".meta.yml"
 
@@ -128,7 +129,7 @@ def load_sidecar(path: Path) -> Sidecar:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise SeedError(f"{path.name}: not valid YAML: {error}") from None
+        raise SeedError(f"{path.name}: {yaml_error_reason(error)}") from None
     if data is None:
         return Sidecar(path.name)
     if not isinstance(data, dict):

@@ -6,6 +6,10 @@ import re
 
 from pypinyin import lazy_pinyin
 
+RESERVED = frozenset({"index", "glossary", "search", "assets", "404", "sitemap"})
+"""Names the site's own pages and files take at its top level (the home page, the glossary, Material's search
+index and assets, the 404 page, the sitemap): no article may have them as its URL."""
+
 
 def hyphenate(text: str) -> str:
     """Lower-case letters and digits, every other run of characters one hyphen.

@@ -45,7 +45,7 @@ JOURNAL_ROLE, TAGS_ROLE, TITLE_ROLE, PREFACE_ROLE, AUTHORS_ROLE, AFFILIATIONS_RO
 ABSTRACT_ROLE, KEYWORDS_ROLE, CLASSIFICATION_ROLE, DOI_ROLE, HEADING_ROLE = (
     "abstract", "keywords", "classification", "doi", "heading")
 PARAGRAPH_ROLE, REFERENCES_HEADING_ROLE, REFERENCE_ROLE, NOTE_ROLE = ("paragraph", "references-heading", "reference", "note")
-EDITORS_ROLE, NOTICE_ROLE, BLANK_ROLE = ("editors", "notice", "blank")
+EDITORS_ROLE, NOTICE_ROLE, BLANK_ROLE, SUBTITLE_ROLE, ENGLISH_ROLE = ("editors", "notice", "blank", "subtitle", "english")
 PROSE_ROLES = frozenset({ABSTRACT_ROLE, PARAGRAPH_ROLE})
 """Lines the simulator puts shift runs in: the article's running text."""
 
@@ -139,13 +139,25 @@ def journal_line(masthead: Masthead, rng: random.Random) -> str:
     return f"《{masthead.journal}》{masthead.year}年第{masthead.issue}期"
 
 
+AUTHOR_STYLES = ("plain", "superscript", "box", "byline", "post", "comma", "spaced", "glued")
+"""How sites print the names: ``何帆 秦愿``, ``刘继荣1，2``, ``□ 何帆`` / ``◎何帆``, ``文/何帆``, a name with a post,
+``段树国，周佳琦``, ``郑 鹏， 黄 莉`` and ``文/何继新 栾文婷（天津城建大学，天津 300384）`` (affiliations glued on)."""
+
+
 def author_line(masthead: Masthead, rng: random.Random, style: str) -> str:
-    """The names as one site writes them: plain, ``□``, ``文/``, with superscripts, or a name with a post."""
+    """The names as one site writes them (see :data:`AUTHOR_STYLES`)."""
     names = [a.name for a in masthead.authors]
     if style == "superscript":
-        return " ".join(f"{a.name}{a.affiliation + 1}" if len(masthead.affiliations) > 1 else a.name for a in masthead.authors)
+        separator = rng.choice((" ", "，"))
+        return separator.join(f"{a.name}{a.affiliation + 1}" if len(masthead.affiliations) > 1 else a.name for a in masthead.authors)
     if style == "box":
-        return "□ " + " ".join(names)
+        return rng.choice(("□ ", "◎")) + " ".join(names)
+    if style == "comma":
+        return "，".join(names)
+    if style == "spaced":
+        return "， ".join(" ".join(name) for name in names)
+    if style == "glued":
+        return "文/" + " ".join(names) + affiliation_line(masthead, rng)
     if style == "byline":
         return "文/" + " ".join(names)
     if style == "post":
@@ -155,28 +167,35 @@ def author_line(masthead: Masthead, rng: random.Random, style: str) -> str:
     return " ".join(names)
 
 
+def post_affiliation(author_line: str, style: str) -> tuple[str, ...]:
+    """What a name with a post says of the author's affiliation: the post (``华东政法大学政府管理学院教授``)."""
+    return (author_line.split(" ", 2)[2],) if style == "post" else ()
+
+
 def dated_author_line(masthead: Masthead, rng: random.Random) -> str:
     """A posting date glued to the names: ``2023-12-29 21:03范逢春付源溟``."""
     date = f"{masthead.year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
     return date + "".join(a.name for a in masthead.authors)
 
 
-def affiliation_line(masthead: Masthead) -> str:
-    """``（1.西北师范大学政法学院，甘肃兰州 730070；2.…）``."""
+def affiliation_line(masthead: Masthead, rng: random.Random) -> str:
+    """``（1.西北师范大学政法学院，甘肃兰州 730070；2.…）``, or each in its own parentheses on one line."""
     if len(masthead.affiliations) == 1:
         return f"（{masthead.affiliations[0]}）"
+    if rng.random() < 0.3:
+        return " ".join(f"（{a}）" for a in masthead.affiliations)
     return "（" + "；".join(f"{i}.{a}" for i, a in enumerate(masthead.affiliations, start=1)) + "）"
 
 
 def abstract_line(abstract: str, rng: random.Random) -> str:
     """The abstract with one of the family's markers, or none."""
-    marker = rng.choice(("【摘要】", "[摘要]", "[摘 要]", "〔摘要〕", "摘要：", "摘 要：", "内容提要：", ""))
+    marker = rng.choice(("【摘要】", "[摘要]", "[摘 要]", "〔摘要〕", "〔摘 要〕", "〔提 要〕", "摘要：", "摘 要：", "提 要：", "内容提要：", ""))
     return marker + abstract
 
 
 def keyword_line(keywords: tuple[str, ...], rng: random.Random) -> str:
     """The keywords with a marker (or unlabelled) and one of the family's separators."""
-    marker = rng.choice(("【关键词】", "[关键词]", "〔关键词〕", "关键词：", "关 键 词：", ""))
+    marker = rng.choice(("【关键词】", "[关键词]", "〔关键词〕", "〔关 键 词〕", "关键词：", "关 键 词：", ""))
     separator = rng.choice(("；", ";", "，", "、", " ", "  "))
     return marker + separator.join(keywords)
 
@@ -193,6 +212,19 @@ def classification_line(masthead: Masthead, rng: random.Random) -> str:
     else:
         line = f"中图分类号：{masthead.clc} 文献标识码：A 文章编号：{masthead.article_number}"
     return line
+
+
+def tag_line(article: Article, rng: random.Random) -> str:
+    """The site's tags run together (``关键词:斑块武汉面积``, ``标签：…``): not the article's keywords."""
+    return rng.choice(("关键词：", "标签：")) + "".join(article.keywords[:2])
+
+
+def english_front_lines(article: Article) -> list[tuple[str, str]]:
+    """The journal's English abstract and keywords, after the Chinese ones."""
+    return [
+        (ENGLISH_ROLE, f"Abstract: This paper examines {len(article.body)} aspects of the question and proposes measures."),
+        (ENGLISH_ROLE, "Key words: " + "; ".join(f"term {n}" for n in range(1, len(article.keywords) + 1))),
+    ]
 
 
 def numbered_headings(article: Article, rng: random.Random) -> dict[int, str]:
@@ -291,39 +323,69 @@ def lay_out(article: Article, rng: random.Random) -> Layout:
     if shows_journal:
         lines.append((JOURNAL_ROLE, journal_line(masthead, rng)))
     if rng.random() < 0.2:
-        lines.append((TAGS_ROLE, "标签：" + "".join(article.keywords[:2])))
-    author_style = rng.choice(("plain", "superscript", "box", "byline", "post"))
+        lines.append((TAGS_ROLE, tag_line(article, rng)))
+    author_style = rng.choice(AUTHOR_STYLES)
     authors = author_line(masthead, rng, author_style)
-    shows_affiliations = author_style in ("plain", "superscript") and rng.random() < 0.7
-    position = rng.choice(("first", "after-authors", "after-preface", "absent"))
-    if position == "after-authors" and rng.random() < 0.3:
+    shows_affiliations = author_style == "glued" or author_style in ("plain", "superscript", "comma", "spaced") and rng.random() < 0.7
+    position = rng.choice(("first", "first", "after-authors", "after-authors", "after-preface", "absent", "absent", "prefixed"))
+    shows_posting_date = position in ("first", "after-authors") and rng.random() < 0.3
+    if shows_posting_date and position == "after-authors":
         lines.append((AUTHORS_ROLE, dated_author_line(masthead, rng)))
     title = None if position == "absent" else article.title
-    author_block = [(AUTHORS_ROLE, authors)] + ([(AFFILIATIONS_ROLE, affiliation_line(masthead))] if shows_affiliations else [])
-    if position == "first":
-        lines += [(TITLE_ROLE, article.title), *author_block]
+    title_block = [(TITLE_ROLE, article.title)]
+    if rng.random() < 0.1:
+        title_block.append((SUBTITLE_ROLE, f"——以{article.keywords[0]}为例"))
+    author_block = [(AUTHORS_ROLE, authors)]
+    if shows_affiliations and author_style != "glued":
+        author_block.append((AFFILIATIONS_ROLE, affiliation_line(masthead, rng)))
+    if position == "first" and shows_posting_date:
+        # The desktop template: the title, the posting date glued to the names, the site's tags, the byline.
+        lines += [*title_block, (AUTHORS_ROLE, dated_author_line(masthead, rng)), (TAGS_ROLE, tag_line(article, rng)), *author_block]
+    elif position == "first":
+        lines += [*title_block, *author_block]
     elif position == "after-authors":
-        lines += [*author_block, (TITLE_ROLE, article.title)]
+        lines += author_block
+        if rng.random() < 0.3:
+            lines.append((QUESTION_ROLE, "?"))  # the blank a mirror filled between the byline and the title
+        lines += title_block
         if rng.random() < 0.3:
             lines.append((AUTHORS_ROLE, authors))
+    elif position == "prefixed":
+        # ``何显明：市场化进程中的地方治理模式变迁``: the site put the first author before the title.
+        lines.append((TITLE_ROLE, f"{masthead.authors[0].name}：{article.title}"))
     elif position == "after-preface":
         lines += [
             (PREFACE_ROLE, "编者的话"),
             (PREFACE_ROLE, f"本期刊发{masthead.authors[0].name}的文章，围绕{article.keywords[0]}展开讨论，供读者参考。"),
-            (TITLE_ROLE, article.title),
+            *title_block,
             *author_block,
         ]
     else:
         lines += author_block
     front_notes, back_notes = note_lines(masthead, rng)
-    lines += front_notes
+    # Notes stand before the abstract, or after the classification as the journal's first-page footnotes.
+    notes_last = rng.random() < 0.4
+    if not notes_last:
+        lines += front_notes
     lines.append((ABSTRACT_ROLE, abstract_line(article.abstract, rng)))
-    lines.append((KEYWORDS_ROLE, keyword_line(article.keywords, rng)))
     shows_clc = rng.random() < 0.8
-    if shows_clc:
-        lines.append((CLASSIFICATION_ROLE, classification_line(masthead, rng)))
+    classification = classification_line(masthead, rng) if shows_clc else ""
+    keywords = keyword_line(article.keywords, rng)
+    if shows_clc and rng.random() < 0.2:
+        # ``【关键词】城市群 国家治理 【中图分类号】F291.1 【文献标识码】A``: the classification on the keyword line.
+        lines.append((KEYWORDS_ROLE, f"{keywords} {classification}"))
+    else:
+        lines.append((KEYWORDS_ROLE, keywords))
+        if shows_clc:
+            lines.append((CLASSIFICATION_ROLE, classification))
+    # The article number (文章编号) encodes the year and the issue: a page that prints it shows them.
+    shows_issue = shows_journal or masthead.article_number in classification
     if rng.random() < 0.3:
         lines.append((DOI_ROLE, rng.choice(("DOI：", "[DOI]")) + masthead.doi))
+    if rng.random() < 0.15:
+        lines += english_front_lines(article)
+    if notes_last:
+        lines += front_notes
     citation_style = rng.choice(("circled", "bracket", "tortoise"))
     headings = numbered_headings(article, rng)
     for index, block in enumerate(article.body):
@@ -337,15 +399,21 @@ def lay_out(article: Article, rng: random.Random) -> Layout:
     if rng.random() < 0.5:
         # Some sites put an empty line between every two.
         lines = [item for line in lines for item in (line, (BLANK_ROLE, ""))][:-1]
+    first_author_only = position == "prefixed" or author_style == "post" and not shows_posting_date
     return Layout(
         lines=tuple(lines),
         title=title,
-        # A name with a post shows the first author only.
-        authors=tuple(a.name for a in masthead.authors[: 1 if author_style == "post" else None]),
-        affiliations=masthead.affiliations if shows_affiliations else (),
+        # A name with a post, or before the title, shows the first author only; the names glued to a posting
+        # date show them all.
+        authors=tuple(a.name for a in masthead.authors[: 1 if first_author_only else None]),
+        affiliations=(
+            () if position == "prefixed"
+            else masthead.affiliations if shows_affiliations
+            else post_affiliation(authors, author_style)
+        ),
         journal=masthead.journal if shows_journal else None,
-        year=masthead.year if shows_journal else None,
-        issue=masthead.issue if shows_journal else None,
+        year=masthead.year if shows_issue else None,
+        issue=masthead.issue if shows_issue else None,
         abstract=article.abstract,
         keywords=article.keywords,
         clc=masthead.clc if shows_clc else None,

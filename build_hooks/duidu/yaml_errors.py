@@ -1,0 +1,22 @@
+"""PyYAML's errors as one line: a log line naming the file must not run on over the next lines of the log."""
+
+from __future__ import annotations
+
+import yaml
+
+
+def yaml_error_reason(error: yaml.YAMLError | UnicodeDecodeError) -> str:
+    """``line 3: not valid YAML: expected ',' or ']', but got '<stream end>'`` (PyYAML's own text spans lines).
+
+    >>> try:
+    ...     yaml.safe_load("a: [1, 2\\n")
+    ... except yaml.YAMLError as error:
+    ...     yaml_error_reason(error)
+    "line 2: not valid YAML: expected ',' or ']', but got '<stream end>'"
+    """
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8"
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    where = f"line {mark.line + 1}: " if mark is not None else ""
+    return f"{where}not valid YAML: {' '.join(problem.split())}"
