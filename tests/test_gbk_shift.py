@@ -77,3 +77,16 @@ def test_prose_after_a_real_question_mark_is_left_alone():
 
 def test_readings_toned_and_toneless():
     assert reads_as("著", "zhù") and reads_as("著", "zhe") and not reads_as("著", "xiàn")
+
+
+def test_a_reading_that_leaves_garbage_after_it_is_no_repair():
+    # A pair lost from the middle of a run (the scraper dropped a private-use character): no reading of the
+    # bytes explains the whole run, and one that explains only its first character (修, since 修缮 is a
+    # word) must not win and leave the rest printed as it is.
+    damaged = shifted("。可深入考察就會看到", "v")
+    damaged = damaged[:5] + damaged[6:]
+    from duidu.clean import mark_unrecoverable_garble
+
+    repaired, edits = repair_gbk_shift("一呼百應" + damaged + "的複雜性")
+    assert edits == []
+    assert mark_unrecoverable_garble(repaired)[0] == "一呼百應〓看到v的複雜性"

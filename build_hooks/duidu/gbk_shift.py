@@ -154,12 +154,7 @@ class Verdict:
         the end of the likeliest readings (those within the margin of the best)."""
         site = self.site
         ends = [r.end for r in self.readings if r.kind != "none" and self.readings[0].score - r.score < CLEAR_MARGIN]
-        shifted = re.split("[。，、；：“”]", site.stream, maxsplit=1)[0]  # shifted pairs seldom make these
-        odd = [
-            i + 1
-            for i, ch in enumerate(shifted)
-            if ord(ch) > 0x7F and not (_plausible(ch) and self.script.allows(ch))
-        ]
+        odd = _odd_positions(site.stream, self.script)
         stream_odd_end = site.stream_start + max(odd) if odd else site.start + 1
         if odd and stream_odd_end < site.stream_start + len(site.stream) and ord(site.stream[max(odd)]) < 0x80:
             stream_odd_end += 1  # the ASCII byte that put the decoder back in step
@@ -292,6 +287,8 @@ def _judge_window(site: Site, line: str, at_line_start: bool, model: LanguageMod
 
     readings: dict[str, Reading] = {}
     for reading in _hypotheses(site, line, score, script, at_line_start):
+        if reading.kind != "none" and _odd_positions(line[reading.end : stream_end], ANY_SCRIPT):
+            continue  # a reading that leaves garbage after it explains too little of the damage
         # Two ends can make the same text, and two variants (說, 説) the same Simplified text.
         output = to_simplified(reading.text + line[reading.end : stream_end])
         kept = readings.get(output)
@@ -350,6 +347,13 @@ def _start_prior(text: str, at_line_start: bool) -> float | None:
     if text[:1] in SENTENCE_END:
         return None if at_line_start else SENTENCE_START_PRIOR
     return 0.0
+
+
+def _odd_positions(stream: str, script: Script) -> list[int]:
+    """Past each character no text of the page's script has, up to the first punctuation mark a shifted
+    decoder seldom makes (so the intact text after a run is not counted)."""
+    shifted = re.split("[。，、；：“”]", stream, maxsplit=1)[0]
+    return [i + 1 for i, ch in enumerate(shifted) if ord(ch) > 0x7F and not (_plausible(ch) and script.allows(ch))]
 
 
 def _could_be_intact(site: Site, line: str) -> bool:
