@@ -83,10 +83,11 @@ def test_a_reading_that_leaves_garbage_after_it_is_no_repair():
     # A pair lost from the middle of a run (the scraper dropped a private-use character): no reading of the
     # bytes explains the whole run, and one that explains only its first character (修, since 修缮 is a
     # word) must not win and leave the rest printed as it is.
-    damaged = shifted("。可深入考察就會看到", "v")
-    damaged = damaged[:5] + damaged[6:]
+    data = b"?" + "。可深入考察，就會看到歷".encode("gb18030")[1:]  # 歷 = 9A 76 ends on "v"
+    read = data.decode("gb18030", errors="replace")  # AC BE, a user-defined code, reads as private use
+    damaged = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in read if not "\ue000" <= c <= "\uf8ff")
     from duidu.clean import mark_unrecoverable_garble
 
-    repaired, edits = repair_gbk_shift("一呼百應" + damaged + "的複雜性")
+    repaired, edits = repair_gbk_shift("一呼百應(yīng)" + damaged + "史的複雜性")
     assert edits == []
-    assert mark_unrecoverable_garble(repaired)[0] == "一呼百應〓看到v的複雜性"
+    assert mark_unrecoverable_garble(repaired)[0] == "一呼百應(yīng)〓史的複雜性"

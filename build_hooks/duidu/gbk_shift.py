@@ -156,8 +156,11 @@ class Verdict:
         ends = [r.end for r in self.readings if r.kind != "none" and self.readings[0].score - r.score < CLEAR_MARGIN]
         odd = _odd_positions(site.stream, self.script)
         stream_odd_end = site.stream_start + max(odd) if odd else site.start + 1
-        if odd and stream_odd_end < site.stream_start + len(site.stream) and ord(site.stream[max(odd)]) < 0x80:
-            stream_odd_end += 1  # the ASCII byte that put the decoder back in step
+        if odd:
+            # The run goes on to the ASCII byte that put the decoder back in step (歷 = 9A 76 ends on "v").
+            rest = site.stream[max(odd) :]
+            step = re.match(r"[^\x00-\x7f。，、；：“”]*[\x40-\x7e]", rest)
+            stream_odd_end += step.end() if step else 0
         end = max([stream_odd_end, site.stream_start, *ends])
         line_end = site.stream_start + len(site.stream)
         while end < line_end and site.stream[end - site.stream_start] == "?":
