@@ -269,11 +269,20 @@ def judge(
 
 
 def _shifted(verdict: Verdict, offset: int) -> Verdict:
+    """The verdict on a window, placed in the line (built directly: ``dataclasses.replace`` is slow)."""
     site = verdict.site
-    site = replace(site, start=site.start + offset, stream_start=site.stream_start + offset,
-                   remnant_end=site.remnant_end + offset if site.remnant_end else 0)
-    readings = tuple(replace(r, start=r.start + offset, end=r.end + offset) for r in verdict.readings)
-    return replace(verdict, site=site, readings=readings)
+    site = Site(
+        site.start + offset,
+        site.remnant,
+        site.stream_start + offset,
+        site.stream,
+        site.previous,
+        site.remnant_end + offset if site.remnant_end else 0,
+    )
+    readings = tuple(
+        Reading(r.start + offset, r.end + offset, r.text, r.score, r.lost_bytes, r.kind) for r in verdict.readings
+    )
+    return Verdict(site, readings, verdict.script, verdict.considered)
 
 
 def _judge_window(site: Site, line: str, at_line_start: bool, model: LanguageModel, script: Script) -> Verdict:
@@ -542,10 +551,30 @@ def _chinese_tail(text: str) -> str:
     return match.group(0) if match else ""
 
 
+MAX_SITES_PER_CHARACTER = 1 / 20
+"""The mirror's runs are a few per paragraph; a line with a "?" every twenty characters is no such page."""
+
+
+def too_dense(line: str) -> bool:
+    """Whether ``line`` has too many "?" to weigh one by one (at least 16, and one per twenty characters).
+
+    >>> too_dense("?基" * 100), too_dense("是否?" * 3 + "正文" * 40)
+    (True, False)
+    """
+    count = line.count("?")
+    return count >= 16 and count > len(line) * MAX_SITES_PER_CHARACTER
+
+
 def repair_line(
     line: str, model: LanguageModel = GENERAL, script: Script = ANY_SCRIPT, memo: dict | None = None
 ) -> tuple[str, list[Repair], list[Verdict]]:
-    """Repair every run whose reading is clear; the new line, the repairs, and the runs left unclear."""
+    """Repair every run whose reading is clear; the new line, the repairs, and the runs left unclear.
+
+    A line with more "?" than any page of the mirror family has (:func:`too_dense`) is left to the last
+    detector (``clean.flag_residual_garble``), which marks what is garbled at a cost linear in the line.
+    """
+    if too_dense(line):
+        return line, [], []
     repairs: list[Repair] = []
     unclear: list[Verdict] = []
     taken_until = -1
