@@ -60,3 +60,14 @@ def standard_form(ch: str) -> str:
         return ch
     mapped = zhconv.convert(ch, "zh-cn")
     return mapped if len(mapped) == 1 and in_gb2312(mapped) else ch
+
+
+@lru_cache(maxsize=None)
+def is_taiwan_form(ch: str) -> bool:
+    """Whether the mirror's conversion (Simplified → Taiwan Traditional) writes ``ch`` for its Simplified form:
+    曏 and 説 are Traditional, but the conversion writes 向 and 說, so the mirror's text never holds them.
+
+    >>> is_taiwan_form("說"), is_taiwan_form("説"), is_taiwan_form("曏"), is_taiwan_form("著")
+    (True, False, False, True)
+    """
+    return _to_taiwan().convert(to_simplified(ch)) == ch

@@ -43,7 +43,7 @@ from .chardata import (
     is_han,
     unfold,
 )
-from .convert import is_simplified_only, standard_form, to_simplified
+from .convert import is_simplified_only, is_taiwan_form, standard_form, to_simplified
 from .lexicon import GENERAL, LanguageModel, is_word
 
 CLEAR_MARGIN = 4.6
@@ -78,13 +78,14 @@ mark would have it where a run has a folded form or an end byte."""
 @dataclass(frozen=True)
 class Script:
     """Which characters the page can hold. The mirror's text is Taiwan Traditional made from Simplified, so
-    a Simplified-only character (盗 for 盜) is no reading of it, unless the article uses it intact."""
+    a Simplified-only character (盗 for 盜), or a Traditional one the conversion does not write (曏 for 向), is
+    no reading of it, unless the article uses it intact."""
 
     traditional: bool = False
     seen: frozenset[str] = frozenset()
 
     def allows(self, ch: str) -> bool:
-        return not self.traditional or ch in self.seen or not is_simplified_only(ch)
+        return not self.traditional or ch in self.seen or (not is_simplified_only(ch) and is_taiwan_form(ch))
 
 
 ANY_SCRIPT = Script()
