@@ -345,7 +345,7 @@ RULES: tuple[Rule, ...] = (
         "mark-unrecoverable-garble",
         "replace unrecoverable garble with 〓",
         mark_unrecoverable_garble,
-        warning="garbled text {before!r} printed as 〓",
+        warning="garbled text '{before}' printed as 〓",
     ),
     Rule("strip-pinyin-annotations", "strip pinyin annotations", strip_pinyin_annotations),
     Rule("restore-no-break-spaces", "no-break spaces shown as ?", restore_no_break_spaces),
@@ -361,7 +361,7 @@ RULES: tuple[Rule, ...] = (
         "flag-residual-garble",
         "garble found by the last detector, printed as 〓",
         flag_residual_garble,
-        warning="garbled text {before!r} printed as 〓",
+        warning="garbled text '{before}' printed as 〓",
     ),
 )
 """The cleaning rules in the order they run: repair first, since an annotation can confirm a repair."""
