@@ -12,12 +12,20 @@ from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("duidu")
 _site: build.SiteBuild | None = None
+HOOK_CODE = Path(__file__).parent
+LOADED_CODE = build.code_state(HOOK_CODE)
+"""The code this process runs, read when MkDocs imports the hook (`mkdocs serve` keeps it until restarted)."""
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    build.check_code(LOADED_CODE, HOOK_CODE, log)
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _site
-    _site = build.build_site(Path(config.config_file_path).parent / "seeds", config.site_description or "", log)
-    build.add_pages(_site, files, config)
+    site = build.build_site(Path(config.config_file_path).parent / "seeds", config.site_description or "", log)
+    _site = build.add_pages(site, files, config)
     return files
 
 

@@ -46,8 +46,9 @@ class Build:
         return (self.site / path / "index.html").read_text(encoding="utf-8")
 
 
-def make_project(directory: Path, seeds: dict[str, bytes], extra_files=None) -> Path:
-    """A MkDocs project in ``directory`` with the repo's config, hook and docs, and the given seeds.
+def make_project(directory: Path, seeds: dict[str, bytes], extra_files=None, settings=None) -> Path:
+    """A MkDocs project in ``directory`` with the repo's config, hook and docs, and the given seeds;
+    ``settings`` override top-level keys of the config (``{"use_directory_urls": False}``).
 
     Returns its config file.
     """
@@ -56,6 +57,7 @@ def make_project(directory: Path, seeds: dict[str, bytes], extra_files=None) -> 
     config["hooks"] = [str(ROOT / "build_hooks" / "hook.py")]
     config["watch"] = [str(directory / "seeds")]
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config.update(settings or {})
     seed_dir = directory / "seeds"
     seed_dir.mkdir(parents=True, exist_ok=True)
     for name, data in seeds.items():
@@ -67,9 +69,11 @@ def make_project(directory: Path, seeds: dict[str, bytes], extra_files=None) -> 
     return config_file
 
 
-def build_project(directory: Path, seeds: dict[str, bytes], *, strict: bool = False, extra_files=None) -> Build:
+def build_project(
+    directory: Path, seeds: dict[str, bytes], *, strict: bool = False, extra_files=None, settings=None
+) -> Build:
     """Build a throwaway project (see :func:`make_project`) with ``mkdocs build``."""
-    config_file = make_project(directory, seeds, extra_files)
+    config_file = make_project(directory, seeds, extra_files, settings)
     site = directory / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site)]
     if strict:
@@ -78,14 +82,24 @@ def build_project(directory: Path, seeds: dict[str, bytes], *, strict: bool = Fa
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def build_real_site(directory: Path, settings=None) -> Build:
+    """The real seed with its side files and the glossary, built with --strict (and ``settings``)."""
+    files = {**companions(SEED), GLOSSARY_FILE.name: GLOSSARY_FILE.read_text(encoding="utf-8")}
+    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=files, settings=settings)
+    assert build.returncode == 0, build.log
+    return build
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
     """The site built with --strict from the real seed and its corrections file."""
-    directory = tmp_path_factory.mktemp("real")
-    files = {**companions(SEED), GLOSSARY_FILE.name: GLOSSARY_FILE.read_text(encoding="utf-8")}
-    build = build_project(directory, {SEED.name: SEED.read_bytes()}, strict=True, extra_files=files)
-    assert build.returncode == 0, build.log
-    return build
+    return build_real_site(tmp_path_factory.mktemp("real"))
+
+
+@pytest.fixture(scope="session")
+def flat_site(tmp_path_factory) -> Build:
+    """The real site built with ``use_directory_urls: false`` (``part-1.html``, not ``part-1/``)."""
+    return build_real_site(tmp_path_factory.mktemp("flat"), {"use_directory_urls": False})
 
 
 @pytest.fixture(scope="session")

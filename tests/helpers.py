@@ -42,3 +42,27 @@ def traditional_characters(text: str) -> set[str]:
             except UnicodeEncodeError:
                 found.add(ch)
     return found
+
+
+def tables_of_contents(site: Path) -> set[str]:
+    """Check that each page's table of contents lists exactly its h2/h3 headings with ids, in order, each h3
+    under its h2; return every id listed."""
+    listed = set()
+    for page in html_pages(site):
+        document = soup(page)
+        headings = [h["id"] for h in content(document).select("h2[id], h3[id]")]
+        toc = document.select_one("nav.md-nav--secondary")
+        if toc is None:
+            # Material integrates no TOC into the navigation for a section's index page (an article's
+            # overview): only its skip link shows the TOC, pointing at the first entry.
+            assert page.name == "index.html" and page.parent != site, page
+            assert document.select_one("a.md-skip")["href"] == f"#{headings[0]}", page
+            continue
+        entries = [a["href"].removeprefix("#") for a in toc.select("a.md-nav__link")]
+        assert entries == headings, page.relative_to(site)
+        for h3 in content(document).select("h3[id]"):
+            href = "#" + h3["id"]
+            owner = toc.select_one(f'a[href="{href}"]').find_parent("nav").find_parent("li")
+            assert owner.select_one("a.md-nav__link")["href"] != href, (page, h3["id"])
+        listed.update(entries)
+    return listed

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from conftest import FIXTURES, GLOSSARY_FILE, SYNTHETIC, build_project, companions
+from helpers import tables_of_contents
 
 GOOD = SYNTHETIC.read_bytes()
 GOOD_CATALOG = companions(SYNTHETIC, "good.txt")
@@ -116,3 +117,10 @@ def test_a_stale_correction_and_unrecoverable_garble_are_warnings_that_strict_re
     assert 'class="dd-geta"' in part and "\ue02a" not in part
     strict = build_project(tmp_path / "strict", seeds, strict=True, extra_files={"damaged.corrections.yml": stale})
     assert strict.returncode != 0
+
+
+def test_the_build_notes_of_an_article_are_in_its_table_of_contents(bad_side_files):
+    """The About page of an article with build notes has a build-notes heading, and its TOC lists it."""
+    normal, _, _ = bad_side_files
+    assert 'id="build-notes"' in normal.page("she-qu-zhi-li-de-ji-ge-wen-ti/about")
+    assert "build-notes" in tables_of_contents(normal.site)

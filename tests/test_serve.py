@@ -1,5 +1,7 @@
-"""`mkdocs serve` rebuilds when a seed or its corrections file changes."""
+"""`mkdocs serve` rebuilds when a seed or its corrections file changes, reads an edited template again, and
+says to restart after a Python edit; a rebuild in the same process makes the same site as a fresh build."""
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -8,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from conftest import FIXTURES, MKDOCS_ENV, make_project
+from conftest import FIXTURES, GLOSSARY_FILE, MKDOCS_ENV, ROOT, SEED, companions, make_project
 
 SLUG = "she-qu-zhi-li-de-ji-ge-wen-ti"
 
@@ -33,16 +35,21 @@ def _wait_for(url: str, predicate, timeout: float = 30) -> str:
     raise AssertionError(f"{url} never satisfied the condition; last body had {len(body)} characters")
 
 
-@pytest.fixture
-def server(tmp_path):
-    config = make_project(tmp_path, {"a.txt": (FIXTURES / "synthetic_article.txt").read_bytes()})
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`mkdocs serve` on the synthetic article, running a copy of build_hooks/ that the tests may edit."""
+    directory = tmp_path_factory.mktemp("serve")
+    hooks = directory / "build_hooks"
+    shutil.copytree(ROOT / "build_hooks", hooks, ignore=shutil.ignore_patterns("__pycache__"))
+    settings = {"hooks": [str(hooks / "hook.py")], "watch": [str(directory / "seeds"), str(hooks)]}
+    config = make_project(directory, {"a.txt": (FIXTURES / "synthetic_article.txt").read_bytes()}, settings=settings)
     port = _free_port()
-    log = open(tmp_path / "serve.log", "w")
+    log = open(directory / "serve.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path, env=MKDOCS_ENV, stdout=log, stderr=subprocess.STDOUT,
+        cwd=directory, env=MKDOCS_ENV, stdout=log, stderr=subprocess.STDOUT,
     )
-    yield tmp_path, f"http://127.0.0.1:{port}"
+    yield directory, f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=10)
     log.close()
@@ -61,3 +68,62 @@ def test_seed_and_corrections_edits_are_rebuilt(server):
         "corrections:\n  - {source: 热情不高, corrected: 热情很高, reason: a test of the rebuild}\n", encoding="utf-8"
     )
     _wait_for(part, lambda body: "居民参与热情很高" in body)
+
+
+def test_a_template_edit_takes_effect_and_a_python_edit_asks_for_a_restart(server):
+    directory, base = server
+    part = f"{base}/{SLUG}/part-1/"
+    _wait_for(part, lambda body: "dd-kicker" in body)
+    template = directory / "build_hooks" / "duidu" / "templates" / "part.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("dd-kicker", "dd-kicker-edited"), encoding="utf-8")
+    _wait_for(part, lambda body: "dd-kicker-edited" in body)
+
+    log = directory / "serve.log"
+    assert "restart" not in log.read_text(encoding="utf-8")
+    module = directory / "build_hooks" / "duidu" / "slugs.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    deadline = time.monotonic() + 30
+    while "restart" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.3)
+    notices = [line for line in log.read_text(encoding="utf-8").splitlines() if "restart" in line]
+    assert notices == [
+        "WARNING -  duidu: build_hooks/duidu/slugs.py changed since `make serve` started: restart it to use the new code"
+    ]
+
+
+REBUILD = """
+import sys
+import jieba
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config_file, *sites = sys.argv[1:]
+for site in sites:  # as `mkdocs serve` rebuilds: the config read again, the hook module and jieba kept
+    build(load_config(config_file, site_dir=site))
+    print(jieba.dt.total, jieba.dt.FREQ.get("居站分设"), jieba.dt.FREQ.get("基层治理"))
+"""
+
+
+def test_a_rebuild_in_the_same_process_gives_the_same_site_as_a_fresh_build(tmp_path):
+    """What `mkdocs serve` does on every edit: build again in the process that built before. The pages and
+    the search index must come out as a fresh build makes them (jieba is taught each word once)."""
+    files = {**companions(SEED), GLOSSARY_FILE.name: GLOSSARY_FILE.read_text(encoding="utf-8")}
+    config = make_project(tmp_path, {SEED.name: SEED.read_bytes()}, extra_files=files)
+    fresh, again = tmp_path / "fresh", tmp_path / "again"
+    result = subprocess.run(
+        [sys.executable, "-c", REBUILD, str(config), str(fresh), str(again)],
+        cwd=tmp_path, env=MKDOCS_ENV, check=True, capture_output=True, text=True,
+    )
+    after_fresh, after_again = result.stdout.splitlines()
+    assert after_fresh == after_again  # jieba's total and the taught words' frequencies did not grow
+
+    def contents(site):
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes()
+            for p in site.rglob("*")
+            if p.is_file() and p.name != "sitemap.xml.gz"  # gzip stamps the time of compression
+        }
+
+    first, second = contents(fresh), contents(again)
+    assert "search/search_index.json" in first and first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

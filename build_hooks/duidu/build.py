@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jieba
@@ -15,11 +15,14 @@ from mkdocs.structure.toc import get_toc
 
 from .citation import cite
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
+from .links import SiteFiles
+from .loaded_code import CodeState, changed_files, code_state, restart_notice
 from .models import Edition, Note, SeedError
 from .pipeline import build_editions
 from .render import render_page
-from .site import HOME, PagePlan, TocEntry, article_pages, escape, glossary_page, home_page, label_html, navigation
+from .site import HOME, PagePlan, article_pages, bibtex_uri, escape, glossary_page, home_page, navigation
 from .terminology import Usage, inconsistencies, term_usages, unused_terms
+from .toc import headings, toc_tokens
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class SiteBuild:
     glossary: Glossary
     usages: dict[str, list[Usage]]
     """Where each glossary term occurs, by term id."""
+    files: SiteFiles = field(default_factory=lambda: SiteFiles({}))
+    """The MkDocs files of the pages and downloads, once :func:`add_pages` has added them: every link's source."""
 
 
 def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> SiteBuild:
@@ -138,16 +143,20 @@ def summary(edition: Edition) -> str:
     )
 
 
-def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> None:
-    """Add the generated pages (in memory: nothing is written into docs/) and the navigation."""
-    for src_uri in site.plans:
+def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
+    """Add the generated pages (in memory: nothing is written into docs/) and the navigation; the site
+    returned knows each page's file, to link by."""
+    added = {src_uri: File.generated(config, src_uri, content="") for src_uri in site.plans}
+    for edition in site.editions:
+        bibtex = bibtex_uri(edition)
+        added[bibtex] = File.generated(config, bibtex, content=cite(edition).bibtex)
+    for src_uri, file in added.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, src_uri, content=""))
-    for edition in site.editions:
-        files.append(File.generated(config, f"{edition.slug}/{edition.slug}.bib", content=cite(edition).bibtex))
+        files.append(file)
     config.nav = navigation(site.editions, site.plans)
+    return replace(site, files=SiteFiles(added))
 
 
 def set_page_meta(plan: PagePlan, page: Page) -> None:
@@ -162,22 +171,34 @@ def set_page_meta(plan: PagePlan, page: Page) -> None:
 
 
 def page_content(site: SiteBuild, page: Page) -> str:
+    """The page's HTML, and its table of contents read from the headings that HTML has."""
     plan = site.plans[page.file.src_uri]
-    page.toc = get_toc([_toc_token(entry) for entry in plan.toc])
-    return render_page(plan, editions=site.editions, plans=site.plans, glossary=site.glossary, usages=site.usages)
+    html = render_page(
+        plan, editions=site.editions, plans=site.plans, glossary=site.glossary, usages=site.usages, files=site.files
+    )
+    page.toc = get_toc(toc_tokens(headings(html)))
+    return html
 
 
-def _toc_token(entry: TocEntry) -> dict:
-    return {
-        "level": entry.level,
-        "id": entry.id,
-        "name": label_html(entry.title),
-        "children": [_toc_token(child) for child in entry.children],
-    }
+def check_code(loaded: CodeState, root: Path, log: logging.Logger) -> None:
+    """Tell the maintainer, in one line, when the code under ``root`` is no longer the code this process runs."""
+    changed = changed_files(loaded, code_state(root))
+    if changed:
+        log.warning(restart_notice(changed))
+
+
+TAUGHT_WORDS: set[str] = set()
+"""The words this process has taught jieba. jieba's dictionary is process-wide and `mkdocs serve` keeps the
+process across rebuilds, while every ``jieba.add_word`` raises a word's frequency and jieba's total: teaching
+a word again would make a rebuild segment the search index unlike a fresh build. So this record lives exactly
+as long as what it records."""
 
 
 def teach_search(words: Iterable[str]) -> None:
     """Keep these words whole when Material's search segments Chinese with jieba, so that a query for a
-    keyword or a glossary term (居站分设, which jieba alone cuts in two) matches it by prefix."""
+    keyword or a glossary term (居站分设, which jieba alone cuts in two) matches it by prefix. Each word is
+    taught once per process."""
     for word in words:
-        jieba.add_word(word)
+        if word not in TAUGHT_WORDS:
+            jieba.add_word(word)
+            TAUGHT_WORDS.add(word)

@@ -52,9 +52,24 @@ class LanguageModel:
         tokens: Counter[str] = Counter()
         for text in simplified_texts:
             for stretch in _HAN_STRETCH.findall(text):
-                tokens.update(jieba.lcut(stretch, HMM=False))
+                tokens.update(GENERAL.segment(stretch))
                 tokens.update(stretch[i : i + 2] for i in range(len(stretch) - 1))
         return cls(tokens)
+
+    def segment(self, sentence: str) -> list[str]:
+        """The most likely words of ``sentence`` under this model (jieba's ``cut`` without HMM, but on the
+        frozen frequencies: the words the build teaches jieba for search never change a repair).
+
+        >>> GENERAL.segment("基层治理现代化")
+        ['基层', '治理', '现代化']
+        """
+        route = self._route(sentence)
+        words, start = [], 0
+        while start < len(sentence):
+            end = route[start][1]
+            words.append(sentence[start:end])
+            start = end
+        return words
 
     def log_probability(self, simplified: str) -> float:
         """Log-probability of the most likely segmentation of ``simplified`` (higher is more plausible)."""
@@ -75,20 +90,24 @@ class LanguageModel:
         return math.log(probability)
 
     def _best_segmentation(self, sentence: str) -> float:
-        """jieba's dynamic programme over the word graph (``Tokenizer.calc``), with the article's tokens."""
+        return self._route(sentence)[0][0] if sentence else 0.0
+
+    def _route(self, sentence: str) -> list[tuple[float, int]]:
+        """jieba's dynamic programme over the word graph (``Tokenizer.calc``), with the article's tokens:
+        for each start, the best log-probability of the rest and where its first word ends."""
         length = len(sentence)
         unknown = -math.log(_TOTAL)
-        route = [0.0] * (length + 1)
+        route: list[tuple[float, int]] = [(0.0, length)] * (length + 1)
         for start in range(length - 1, -1, -1):
-            best = unknown + route[start + 1]
+            best = (unknown + route[start + 1][0], start + 1)
             end = start + 1
             while end <= length and (sentence[start:end] in _FREQ or end - start <= _LONGEST_ARTICLE_TOKEN):
                 cost = self._token_log_probability(sentence[start:end])
-                if cost is not None:
-                    best = max(best, cost + route[end])
+                if cost is not None and cost + route[end][0] > best[0]:
+                    best = (cost + route[end][0], end)
                 end += 1
             route[start] = best
-        return route[0]
+        return route
 
 
 def is_word(simplified: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import posixpath
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from .convert import to_simplified
 from .glossary import Glossary, Term
 from .layout import LAYOUT_RULES
 from .models import Article, Edition
-from .site import GLOSSARY, PagePlan, page_url
+from .links import SiteFiles
+from .site import GLOSSARY, PagePlan, apparatus_uri, bibtex_uri, overview_uri, part_uri
 from .terminology import Usage
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -26,13 +26,15 @@ RULE_LABELS = {**LABELS, **LAYOUT_RULES}
 """Display label of every rule id that can stand in :attr:`Change.rule`."""
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=4)
+def environment(templates: Path = TEMPLATES) -> Environment:
+    """The Jinja2 environment, made once per process: it keeps compiled templates, and checks each one's file
+    when it is used again, so that an edit takes effect on the next `mkdocs serve` rebuild."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(templates),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
-        auto_reload=False,  # templates are read once per process (serve restarts to pick up template edits)
+        auto_reload=True,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -63,12 +65,17 @@ def render_page(
     plans: dict[str, PagePlan],
     glossary: Glossary,
     usages: dict[str, list[Usage]],
+    files: SiteFiles,
 ) -> str:
-    here = page_url(plan.src_uri)
+    """The page's HTML. Templates name a link's target by source path (``link(part_uri(edition, 2), "s2-1")``);
+    the files of the build make the URL, relative to this page."""
     used_terms: dict[str, Term] = {}
+    hrefs: dict[str, str] = {}  # one page links to the glossary thousands of times: resolve each target once
 
     def link(src_uri: str, anchor: str = "") -> str:
-        return relative_url(page_url(src_uri), here) + (f"#{anchor}" if anchor else "")
+        if src_uri not in hrefs:
+            hrefs[src_uri] = files.href(plan.src_uri, src_uri)
+        return f"{hrefs[src_uri]}#{anchor}" if anchor else hrefs[src_uri]
 
     def mark_terms(text: str) -> Markup:
         """Seed text, escaped, with each glossary term a link to its entry (described by its gloss)."""
@@ -91,6 +98,10 @@ def render_page(
         article=plan.edition.article if plan.edition else None,
         editions=editions,
         link=link,
+        overview_uri=overview_uri,
+        part_uri=part_uri,
+        apparatus_uri=apparatus_uri,
+        bibtex_uri=bibtex_uri,
         large_rule=LARGE_RULE,
         rule_labels=RULE_LABELS,
         layout_rules=LAYOUT_RULES,
@@ -103,17 +114,6 @@ def render_page(
     )
 
 
-@lru_cache(maxsize=65536)
-def relative_url(target: str, here: str) -> str:
-    """The link from the page at URL ``here`` to the page at URL ``target`` (directory URLs).
-
-    >>> relative_url("a/part-2/", "a/part-1/"), relative_url("glossary/", ""), relative_url("", "a/")
-    ('../part-2/', 'glossary/', '../')
-    """
-    relative = posixpath.relpath(target or ".", here or ".")
-    return "./" if relative == "." else relative.rstrip("/") + "/"
-
-
 def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | None:
     """(page source path, paragraph id) of the body paragraph where ``text`` stands, if any."""
     if edition is None:
@@ -121,9 +121,9 @@ def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | Non
     article: Article = edition.article
     for paragraph in article.introduction:
         if text in paragraph.text:
-            return f"{edition.slug}/index.md", paragraph.id
+            return overview_uri(edition), paragraph.id
     for part in article.parts:
         for paragraph in part.paragraphs:
             if text in paragraph.text:
-                return f"{edition.slug}/part-{part.number}.md", paragraph.id
+                return part_uri(edition, part.number), paragraph.id
     return None

@@ -1,6 +1,8 @@
-"""Which pages the site has: their source paths, titles, table-of-contents entries and navigation.
+"""Which pages the site has: their source paths, titles and navigation.
 
-A page here is a plan (template + edition); :mod:`render` turns it into HTML. Titles handed to MkDocs
+A page here is a plan (template + edition); :mod:`render` turns it into HTML, and its table of contents is
+read from the headings of that HTML (:mod:`toc`). Pages are named by source path only: their URLs are
+MkDocs' to make (:mod:`links`). Titles handed to MkDocs
 and Material are HTML, because Material's templates print them without escaping: escaped text, each
 language in its own ``lang``-marked span, so that the reading mode can show one or both and screen readers
 announce each in its language (see :func:`label_html`).
@@ -9,7 +11,7 @@ announce each in its language (see :func:`label_html`).
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .catalog import Status
 from .glossary import Glossary
@@ -38,14 +40,6 @@ def ui(en: str, zh: str) -> Label:
 
 
 @dataclass(frozen=True)
-class TocEntry:
-    id: str
-    title: Label
-    level: int
-    children: tuple[TocEntry, ...] = ()
-
-
-@dataclass(frozen=True)
 class PagePlan:
     src_uri: str
     template: str
@@ -57,7 +51,24 @@ class PagePlan:
     searchable: bool = True
     search_boost: float = 1.0
     """Material's per-page search boost: below 1 lets the article passages rank above the page."""
-    toc: tuple[TocEntry, ...] = field(default=())
+
+
+def overview_uri(edition: Edition) -> str:
+    return f"{edition.slug}/index.md"
+
+
+def part_uri(edition: Edition, number: int) -> str:
+    return f"{edition.slug}/part-{number}.md"
+
+
+def apparatus_uri(edition: Edition, name: str) -> str:
+    """A page about the article: ``references`` or ``about``."""
+    return f"{edition.slug}/{name}.md"
+
+
+def bibtex_uri(edition: Edition) -> str:
+    """The article's BibTeX file, offered for download beside its overview."""
+    return f"{edition.slug}/{edition.slug}.bib"
 
 
 def unit_label(edition: Edition, unit_id: str, zh: str) -> Label:
@@ -68,61 +79,41 @@ def unit_label(edition: Edition, unit_id: str, zh: str) -> Label:
 
 def article_pages(edition: Edition) -> list[PagePlan]:
     article = edition.article
-    base = edition.slug
     title = unit_label(edition, "title", article.title)
     abstract = edition.english("abstract")
     pages = [
         PagePlan(
-            src_uri=f"{base}/index.md",
+            src_uri=overview_uri(edition),
             template="overview.html",
             title=title,
             nav_title=ui("Overview", "概览"),
             edition=edition,
             description=abstract.en if abstract.status is Status.TRANSLATED else article.abstract,
-            toc=tuple(
-                entry
-                for entry, present in (
-                    (TocEntry("abstract-heading", ui("Abstract", "摘要"), 2), bool(article.abstract)),
-                    (TocEntry("introduction", ui("Introduction", "引言"), 2), bool(article.introduction)),
-                    (TocEntry("contents", ui("Contents", "目录"), 2), True),
-                    (TocEntry("cite", ui("Cite this article", "引用本文"), 2), True),
-                )
-                if present
-            ),
         )
     ]
     for part in article.parts:
         heading = unit_label(edition, part.id, part.heading)
         pages.append(
             PagePlan(
-                src_uri=f"{base}/part-{part.number}.md",
+                src_uri=part_uri(edition, part.number),
                 template="part.html",
                 title=heading,
                 nav_title=heading if part.numbered else numbered_label(part.number, heading),
                 edition=edition,
                 part_number=part.number,
                 description=f"Part {part.number} of {title.plain()}: {heading.plain()}",
-                toc=tuple(TocEntry(s.id, unit_label(edition, s.id, s.heading), 2) for s in part.sections),
             )
         )
     pages.append(
         _apparatus_page(
             edition, "references", ui("References and notes", "参考文献与注释"),
             description=f"References, author note and funding note of {title.plain()}",
-            sections=(("notes", ui("Notes", "注释")), ("references", ui("References", "参考文献"))),
         )
     )
     pages.append(
         _apparatus_page(
             edition, "about", ui("About this text", "关于本文本"),
             description=f"Source, cleaning report, editorial corrections and translation of {title.plain()}",
-            sections=(
-                ("source", ui("Source", "来源")),
-                *((("editorial", ui("Editorial metadata", "编者补充的著录信息")),) if edition.editorial else ()),
-                ("cleaning", ui("Cleaning report", "清理报告")),
-                ("corrections", ui("Editorial corrections", "校勘")),
-                ("translation", ui("Translation", "翻译")),
-            ),
             searchable=False,
         )
     )
@@ -135,19 +126,18 @@ def numbered_label(number: int, label: Label) -> Label:
 
 
 def _apparatus_page(
-    edition: Edition, name: str, label: Label, *, description: str, sections, searchable: bool = True
+    edition: Edition, name: str, label: Label, *, description: str, searchable: bool = True
 ) -> PagePlan:
     """A page about the article (references, About): titled with the article's title after its own."""
     title = unit_label(edition, "title", edition.article.title)
     return PagePlan(
-        src_uri=f"{edition.slug}/{name}.md",
+        src_uri=apparatus_uri(edition, name),
         template=f"{name}.html",
         title=ui(f"{label.en} — {title.en or title.zh}", f"{label.zh} — {title.zh}"),
         nav_title=label,
         edition=edition,
         description=description,
         searchable=searchable,
-        toc=tuple(TocEntry(anchor, heading, 2) for anchor, heading in sections),
     )
 
 
@@ -162,7 +152,6 @@ def home_page(site_description: str) -> PagePlan:
 
 
 def glossary_page(glossary: Glossary) -> PagePlan:
-    initials = sorted({term.initial for term in glossary.terms})
     return PagePlan(
         src_uri=GLOSSARY,
         template="glossary.html",
@@ -170,7 +159,6 @@ def glossary_page(glossary: Glossary) -> PagePlan:
         nav_title=ui("Glossary", "术语表"),
         description="Terms of art, slogans and institutions of Chinese governance in the articles: pinyin, English, explanation and every place they are used.",
         search_boost=0.3,  # a query for a term should find the passage that uses it first, then the entry
-        toc=tuple(TocEntry(f"letter-{initial}", Label(initial), 2) for initial in initials),
     )
 
 
@@ -183,19 +171,11 @@ def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
         entries = [
             {label_html(plan.nav_title): plan.src_uri}
             for plan in plans.values()
-            if plan.edition is edition and not plan.src_uri.endswith("/index.md")
+            if plan.edition is edition and plan.src_uri != overview_uri(edition)
         ]
         title = unit_label(edition, "title", edition.article.title)
-        nav.append({label_html(title): [f"{edition.slug}/index.md", *entries]})
+        nav.append({label_html(title): [overview_uri(edition), *entries]})
     return nav
-
-
-def page_url(src_uri: str) -> str:
-    """The URL MkDocs gives a page with ``use_directory_urls`` (``a/part-1.md`` → ``a/part-1/``)."""
-    path = src_uri.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        return path.removesuffix("index")
-    return path + "/"
 
 
 def escape(text: str) -> str:

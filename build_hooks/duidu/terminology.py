@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .catalog import Status
 from .glossary import Glossary, Term, english_has_rendering
 from .models import Edition
+from .site import overview_uri, part_uri
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,13 @@ class Inconsistency:
 
 def marked_units(edition: Edition) -> Iterator[MarkedUnit]:
     article = edition.article
-    overview = f"{edition.slug}/index.md"
+    overview = overview_uri(edition)
     yield MarkedUnit(edition, "abstract", article.abstract, overview, 0)
     for paragraph in article.introduction:
         yield MarkedUnit(edition, paragraph.id, paragraph.text, overview, 0)
     for part in article.parts:
         for paragraph in part.paragraphs:
-            yield MarkedUnit(edition, paragraph.id, paragraph.text, f"{edition.slug}/part-{part.number}.md", part.number)
+            yield MarkedUnit(edition, paragraph.id, paragraph.text, part_uri(edition, part.number), part.number)
 
 
 def term_usages(glossary: Glossary, editions: list[Edition]) -> dict[str, list[Usage]]:
