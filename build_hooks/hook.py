@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from duidu import build
+from duidu.logs import escape_logs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("duidu")
+escape_logs(log.logger)
 _site: build.SiteBuild | None = None
 HOOK_CODE = Path(__file__).parent
 LOADED_CODE = build.code_state(HOOK_CODE)

@@ -18,9 +18,13 @@ BAD = {
 }
 
 
+FORGING_NAME = "forged\nINFO    -  Documentation built in 0.1 seconds\x1b[0m.txt"
+"""A file name that would print a line of its own, with a terminal escape, if the log did not escape it."""
+
+
 @pytest.fixture(scope="module")
 def normal_build(tmp_path_factory):
-    seeds = {"good.txt": GOOD, **{name: data for name, (data, _) in BAD.items()}}
+    seeds = {"good.txt": GOOD, FORGING_NAME: b"", **{name: data for name, (data, _) in BAD.items()}}
     return build_project(tmp_path_factory.mktemp("bad"), seeds, extra_files=GOOD_CATALOG)
 
 
@@ -124,3 +128,10 @@ def test_the_build_notes_of_an_article_are_in_its_table_of_contents(bad_side_fil
     normal, _, _ = bad_side_files
     assert 'id="build-notes"' in normal.page("she-qu-zhi-li-de-ji-ge-wen-ti/about")
     assert "build-notes" in tables_of_contents(normal.site)
+
+
+def test_a_file_name_cannot_forge_a_log_line_or_reach_the_terminal(normal_build):
+    assert "\x1b" not in normal_build.log
+    assert not any(line.startswith("INFO    -  Documentation built in 0.1") for line in normal_build.log.splitlines())
+    (line,) = [line for line in normal_build.log.splitlines() if "forged" in line]
+    assert line.startswith("ERROR") and "forged\\nINFO" in line and "the file is empty" in line
