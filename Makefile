@@ -69,7 +69,8 @@ explain: $(STAMP)
 	@test -n "$(SEED)" -a -n "$(LINE)" || { echo "usage: make explain SEED=seeds/x.txt LINE=n"; exit 2; }
 	@PYTHONPATH=build_hooks $(BIN)/python -m duidu.explain "$(SEED)" "$(LINE)"
 
-# The build benchmark: ours against plain MkDocs + Material, profile, serve rebuild, sizes (bench/bench.py).
+# The build benchmark: ours against plain MkDocs + Material, profile, serve rebuild, sizes, and pathological inputs
+# (bench/bench.py; `.venv/bin/python bench/bench.py --pathological` runs that last section alone).
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 

@@ -8,10 +8,16 @@ Builds, five times each, interleaved (medians of wall time, in fresh processes):
   pages-1 / pages-20, the very pages the hook makes, written out as static Markdown.
 Then profiles the hook on ours-20, times `mkdocs serve`'s rebuild after a seed edit, and measures page and
 search-index sizes. One summary line per figure; targets from the issue are shown beside each.
+Last, the pathological-input section (bench/pathological.py): seconds per MB for each stage on generated
+inputs made to provoke super-linear time, and the growth for four times the input.
+
+    bench/bench.py                  everything
+    bench/bench.py --pathological   the pathological-input section alone (about a minute and a half)
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import logging
 import os
@@ -40,6 +46,8 @@ from duidu.models import Edition  # noqa: E402
 from duidu.pipeline import build_edition  # noqa: E402
 from duidu.render import render_page  # noqa: E402
 
+import pathological  # noqa: E402  (bench/, beside this file)
+
 SEED = ROOT / "seeds" / "000_187d118a7b570b53.txt"
 COPIES = 20
 RUNS = 5
@@ -47,6 +55,12 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def main() -> int:
+    arguments = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    arguments.add_argument("--pathological", action="store_true", help="run only the pathological-input section")
+    if arguments.parse_args().pathological:
+        print(f"machine: {machine()}")
+        pathological.report()
+        return 0
     work = Path(tempfile.mkdtemp(prefix="duidu-bench-"))
     try:
         print(f"machine: {machine()}")
@@ -73,6 +87,7 @@ def main() -> int:
         sizes(projects["ours-1"], projects[f"ours-{COPIES}"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    pathological.report()
     return 0
 
 

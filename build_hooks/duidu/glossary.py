@@ -8,7 +8,7 @@ match winning and no two matches overlapping, so 容错纠错机制 is one term,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -213,15 +213,18 @@ def find_terms(text: str, terms: Iterable[Term]) -> tuple[TermMatch, ...]:
 
 
 class TermIndex:
-    """The forms of a set of terms by first character, so that a text is scanned once, not once per form."""
+    """The forms of a set of terms in a trie, so that a text is matched in one pass: each position where a
+    form can begin is followed only as deep as some form goes, so the time grows with the text, not with the
+    number of matches (20,000 occurrences in one paragraph took 16 s when every match was checked against
+    every match already taken)."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
         self._found: dict[str, tuple[TermMatch, ...]] = {}
         """Results by text: a unit's Chinese is matched for its page, its usages and the English check."""
-        self._by_first: dict[str, list[tuple[str, Term]]] = {}
+        self._root = _TrieNode()
         for term in terms:
             for form in term.forms:
-                self._by_first.setdefault(form[0], []).append((form, term))
+                self._root.add(form, term)
 
     def find(self, text: str) -> tuple[TermMatch, ...]:
         if text not in self._found:
@@ -229,18 +232,48 @@ class TermIndex:
         return self._found[text]
 
     def _find(self, text: str) -> tuple[TermMatch, ...]:
-        candidates = [
-            TermMatch(start, start + len(form), term)
-            for start, ch in enumerate(text)
-            for form, term in self._by_first.get(ch, ())
-            if text.startswith(form, start)
-        ]
-        candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+        """The longest occurrences first (the earlier of two as long), each kept unless it overlaps one
+        already kept: so 容错纠错机制 is one term, never 容错 inside it."""
+        candidates = sorted(self._occurrences(text), key=lambda m: (m.start - m.end, m.start))
+        occupied = bytearray(len(text))
         taken: list[TermMatch] = []
         for match in candidates:
-            if all(match.end <= other.start or match.start >= other.end for other in taken):
+            if occupied.find(1, match.start, match.end) == -1:
+                occupied[match.start : match.end] = b"\x01" * (match.end - match.start)
                 taken.append(match)
         return tuple(sorted(taken, key=lambda m: m.start))
+
+    def _occurrences(self, text: str) -> Iterator[TermMatch]:
+        """Every occurrence of every form, overlapping ones included."""
+        first_characters = self._root.children
+        for start, ch in enumerate(text):
+            if ch not in first_characters:
+                continue
+            node = self._root
+            for end in range(start, len(text)):
+                node = node.children.get(text[end])
+                if node is None:
+                    break
+                if node.term is not None:
+                    yield TermMatch(start, end + 1, node.term)
+
+
+class _TrieNode:
+    """A node of :class:`TermIndex`'s trie: the characters that can follow, and the term whose form ends here."""
+
+    __slots__ = ("children", "term")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _TrieNode] = {}
+        self.term: Term | None = None
+
+    def add(self, form: str, term: Term) -> None:
+        """Add a form; the first term given a form keeps it, as the first listed won before."""
+        node = self
+        for ch in form:
+            node = node.children.setdefault(ch, _TrieNode())
+        if node.term is None:
+            node.term = term
 
 
 def english_has_rendering(english: str, term: Term) -> bool:

@@ -138,9 +138,11 @@ def iso_date(text: str) -> str:
     return f"{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}"
 
 
+# Every run of white space is taken whole (``*+``): what follows it is never white space, and two ``\s*`` side by
+# side would otherwise try every way of sharing a long run between them (quadratic).
 _JOURNAL_LINE = re.compile(
-    rf"^(?P<journal>《?[{_HAN}A-Za-z·]{{2,24}}》?)?\s*[,，]?\s*(?P<year>(?:19|20)\d{{2}})\s*年\s*(?:第\s*)?"
-    r"(?P<issue>\d{1,3})\s*期(?:\s*[,，]?\s*(?:第\s*)?(?P<pages>\d+(?:\s*[-–—~～]\s*\d+)?)\s*页)?$"
+    rf"^(?P<journal>《?[{_HAN}A-Za-z·]{{2,24}}》?)?\s*+(?:[,，]\s*+)?(?P<year>(?:19|20)\d{{2}})\s*+年\s*+(?:第\s*+)?"
+    r"(?P<issue>\d{1,3})\s*+期(?:\s*+(?:[,，]\s*+)?(?:第\s*+)?(?P<pages>\d+(?:\s*+[-–—~～]\s*+\d+)?)\s*+页)?$"
 )
 
 
@@ -177,16 +179,21 @@ def keywords_text(text: str) -> str | None:
     return next((m.group("rest").strip() for m in (p.match(text) for p in _KEYWORDS) if m), None)
 
 
+# The label is searched for at every position of a line: a match may begin at a bracket or at the first of a run
+# of white space, never inside the run (the run's first character begins the same match, and each start inside
+# it would scan the rest of the run again: quadratic in a long run).
 _CLASSIFICATION_LABEL = re.compile(
-    rf"[{re.escape(_OPEN)}]?\s*(?P<label>中\s*图\s*分\s*类\s*号|分类号|文\s*献\s*标\s*识\s*码|文献标志码|文\s*章\s*编\s*号|DOI|doi)"
+    rf"(?:[{re.escape(_OPEN)}]\s*+|(?<!\s)\s++)?(?P<label>中\s*图\s*分\s*类\s*号|分类号|文\s*献\s*标\s*识\s*码|文献标志码|文\s*章\s*编\s*号|DOI|doi)"
     rf"\s*[{re.escape(_CLOSE)}]?\s*[:：]?\s*"
 )
 _CLASSIFICATION_VALUE = {
-    "clc_number": re.compile(r"^[A-Z][0-9A-Z.\-:=+/;；\s]*[0-9A-Z]"),
-    "document_code": re.compile(r"^[A-Z]"),
-    "article_number": re.compile(r"^\d{4}-\d{3}[\dX]\s*[(（]\d{4}[)）]\s*\d{1,3}\s*-\s*\d{2,4}\s*-\s*\d{2,3}"),
-    "doi": re.compile(r"^10\.\d{4,9}/\S+"),
+    "clc_number": re.compile(r"[A-Z][0-9A-Z.\-:=+/;；\s]*[0-9A-Z]"),
+    "document_code": re.compile(r"[A-Z]"),
+    "article_number": re.compile(r"\d{4}-\d{3}[\dX]\s*[(（]\d{4}[)）]\s*\d{1,3}\s*-\s*\d{2,4}\s*-\s*\d{2,3}"),
+    "doi": re.compile(r"10\.\d{4,9}/\S+"),
 }
+"""Each field's value, matched where its label ends (``pattern.match(text, position)``: no copy of the rest of
+the line per label)."""
 
 
 def classification(text: str) -> dict[str, str]:
@@ -200,18 +207,22 @@ def classification(text: str) -> dict[str, str]:
         label = re.sub(r"\s", "", match.group("label"))
         name = {"中图分类号": "clc_number", "分类号": "clc_number", "文献标识码": "document_code", "文献标志码": "document_code",
                 "文章编号": "article_number"}.get(label, "doi")
-        value = _CLASSIFICATION_VALUE[name].match(text[match.end() :])
-        if value and name not in found:
+        if name in found:
+            continue  # the first value of a field wins; a line of repeated labels is not matched again and again
+        value = _CLASSIFICATION_VALUE[name].match(text, match.end())
+        if value:
             found[name] = re.sub(r"\s+", " ", value.group(0)).strip()
     return found
 
 
 def classification_start(text: str) -> int | None:
-    """Where the first classification label begins on the line, if it has one with a value."""
-    for match in _CLASSIFICATION_LABEL.finditer(text):
-        if classification(text[match.start() :]):
-            return match.start()
-    return None
+    """Where the first classification label begins on the line, if the line has a label with a value.
+
+    The labels are read left to right, so the line from its first label on holds every label and value the
+    whole line does: one reading of the line answers (reading it again from each label was quadratic).
+    """
+    first = _CLASSIFICATION_LABEL.search(text)
+    return first.start() if first and classification(text) else None
 
 
 def is_classification_line(text: str) -> bool:
@@ -356,12 +367,20 @@ def affiliations(text: str) -> tuple[str, ...] | None:
     return tuple(item.replace(",", "，") for item in items if item)
 
 
+_IN_PARENTHESES = re.compile(r"[（(].+[）)]")
+
+
 def byline_with_affiliations(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """Names and, glued after them in parentheses, the affiliations (``文/何继新 栾文婷(天津城建大学,天津 300384)``)."""
-    match = re.match(r"^(?P<names>[^（(]+?)\s*(?P<affiliations>[（(].+[）)])$", text.strip())
-    if not match:
+    """Names and, glued after them in parentheses, the affiliations (``文/何继新 栾文婷(天津城建大学,天津 300384)``).
+
+    The names are what comes before the first parenthesis: found by a plain scan, since a lazy regex for them
+    followed by white space rescans each run of spaces from every position in it (quadratic).
+    """
+    text = text.strip()
+    opening = min((i for i in (text.find("("), text.find("（")) if i >= 0), default=-1)
+    if opening <= 0 or not _IN_PARENTHESES.fullmatch(text, opening):
         return None
-    names, items = byline_names(match.group("names")), affiliations(match.group("affiliations"))
+    names, items = byline_names(text[:opening].rstrip()), affiliations(text[opening:])
     return (names, items) if names and items else None
 
 
@@ -410,7 +429,10 @@ _EDITORS = re.compile(r"(?<!责任)(?P<role>责编|美编|编辑|校对|审核|�
 _RESPONSIBLE_EDITOR = re.compile(rf"^[{re.escape(_OPEN)}(（]?\s*责任编辑\s*[:：]\s*(?P<name>[^{re.escape(_CLOSE)}）)]+)[{re.escape(_CLOSE)}）)]?$")
 _NOTICE = re.compile(r"^(?:声明|版权声明|免责声明)\s*[:：]")
 _RELATED = re.compile(r"^(?:相关(?:阅读|文章|新闻|推荐|链接|专题)|推荐阅读|延伸阅读|热门(?:文章|推荐|阅读)|猜你喜欢|上一篇|下一篇|分享到|返回顶部|打印本页|关闭窗口|版权所有|Copyright|©)", re.I)
-_PUBLISHER = re.compile(r"本文[为系](?P<publisher>[^，,。]+?)(?:原创|独家|授权)")
+MAX_PUBLISHER_LENGTH = 40
+_PUBLISHER = re.compile(rf"本文[为系](?P<publisher>[^，,。]{{1,{MAX_PUBLISHER_LENGTH}}}?)(?:原创|独家|授权)")
+"""``本文为人民论坛杂志社原创``. The name is bounded: unbounded, each 本文为 of a long line without 原创 scanned to the
+line's end (a 99k-character notice line took 37 s)."""
 
 
 def is_editors_line(text: str) -> bool:
@@ -432,14 +454,19 @@ def back_matter_rule(text: str) -> str | None:
 
 
 _REFERENCES_MARK = re.compile(
-    rf"^[{re.escape(_OPEN)}]?\s*(?:参\s*考\s*文\s*献|注\s*释|参考资料|引用文献)\s*[{re.escape(_CLOSE)}]?\s*[:：]?\s*$"
+    rf"^[{re.escape(_OPEN)}]?\s*(?:参\s*考\s*文\s*献|注\s*释|参考资料|引用文献)\s*+[{re.escape(_CLOSE)}]?\s*+[:：]?\s*+$"
 )
+r"""The white space after the label is taken whole (``*+``): three ``\s*`` in a row share a long run every way."""
 _REFERENCE_ENTRY = re.compile(r"^\s*(?:[①-⑳㉑-㉟㊱-㊿]|[\[［〔]\s*\d+\s*[\]］〕])")
 _NOTE_LABEL = r"(?:作者简介|基金项目|项目基金)"
+OWN_FUNDING_NOTE = r"本文[系为](?!统)(?>.*?(?:项目|基金|课题)).*(?:成果|资助)[。.]?"
+"""``本文系…课题…阶段性研究成果。`` (``本文系统…`` is a sentence, not a note). The first 项目/基金/课题 is the only
+one tried (an atomic group): if the line does not end in 成果 or 资助 after it, it does not after a later one
+either, and trying each in turn made a long line of them quadratic."""
 _NOTE = re.compile(
     rf"^(?:[（(]作者.*[）)]|[{re.escape(_OPEN)}]注\s*[:：].*[{re.escape(_CLOSE)}]"
     rf"|[{re.escape(_OPEN)}]\s*{_NOTE_LABEL}\s*[{re.escape(_CLOSE)}].*|{_NOTE_LABEL}\s*[:：].*"
-    r"|本文[系为](?!统).*(?:项目|基金|课题).*(?:成果|资助)[。.]?)$"
+    rf"|{OWN_FUNDING_NOTE})$"
 )
 
 
