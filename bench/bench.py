@@ -39,7 +39,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build_hooks"))
 
-from duidu.build import build_site  # noqa: E402
+from duidu.build import add_pages, build_site  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
 from duidu.catalog import Status  # noqa: E402
 from duidu.glossary import load_glossary  # noqa: E402
 from duidu.models import Edition  # noqa: E402
@@ -123,8 +125,10 @@ def ours(directory: Path, copies: int) -> Path:
     seeds.mkdir(parents=True)
     for number in range(1, copies + 1):
         stem = f"{number:03d}_{SEED.stem.split('_', 1)[1]}"
-        for suffix in (".txt", ".corrections.yml", ".en.po"):
-            shutil.copy(SEED.with_name(SEED.stem + suffix), seeds / f"{stem}{suffix}")
+        for suffix in (".txt", ".corrections.yml", ".meta.yml", ".en.po"):
+            companion = SEED.with_name(SEED.stem + suffix)
+            if companion.exists():
+                shutil.copy(companion, seeds / f"{stem}{suffix}")
     shutil.copy(ROOT / "seeds" / "glossary.yml", seeds / "glossary.yml")
     return config_for(directory, hook=True)
 
@@ -187,12 +191,17 @@ def plain_pages(directory: Path, copies: int) -> Path:
     them: what the ratio measures is the hook (reading, cleaning, converting, parsing, rendering) against
     MkDocs reading and converting static Markdown.
     """
-    seeds = ours(directory / "source", copies).parent / "seeds"
-    site = build_site(seeds, "", logging.getLogger("bench"))
+    config_file = ours(directory / "source", copies)
+    site = build_site(config_file.parent / "seeds", "", logging.getLogger("bench"))
+    config = load_config(str(config_file))
+    config.plugins._current_plugin = None  # File.generated reads it; outside a build no plugin is running
+    site = add_pages(site, Files([]), config)  # the pages' files, to link by
     docs = directory / "docs"
     shutil.copytree(ROOT / "docs", docs)
     for src_uri, plan in site.plans.items():
-        html = render_page(plan, editions=site.editions, plans=site.plans, glossary=site.glossary, usages=site.usages)
+        html = render_page(
+            plan, editions=site.editions, plans=site.plans, glossary=site.glossary, usages=site.usages, files=site.files
+        )
         front = yaml.safe_dump({"title": plan.title.plain()}, allow_unicode=True)
         path = docs / src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
