@@ -344,14 +344,33 @@ def _hypotheses(site: Site, line: str, score, script: Script, at_line_start: boo
             continue
         tail = site.stream[end_in_stream - 1].encode("ascii") if kind == "ascii" else b""
         last_reading = _annotation_at(line, end) if kind == "ascii" else ""
-        for lead in leads:
-            text = _decode_pairs(bytes([lead]) + pairs + tail)
-            if text is None or not _acceptable(text, last_reading, script):
-                continue
+        for lead, text in _readings_by_lead(leads, pairs + tail, last_reading, script):
             prior = _start_prior(text, at_line_start)
             if prior is None:
                 continue
             yield Reading(site.start, end, text, score(text + _unfolded(rest), prior), bytes([lead]), kind)
+
+
+def _readings_by_lead(
+    leads: list[int], data: bytes, last_reading: str, script: Script
+) -> Iterator[tuple[int, str]]:
+    """(lead, reading) for each lead byte before ``data`` whose reading is acceptable (see :func:`_acceptable`).
+
+    Only the first character depends on the lead byte: the rest of ``data`` is read, and judged, once.
+    """
+    if not data:
+        return
+    rest = _decode_pairs(data[1:])
+    if rest is None or not _acceptable(rest, "", script):
+        return
+    rest_has_chinese = any(ord(ch) > 0x7F for ch in rest)
+    if last_reading and rest_has_chinese and not _acceptable(rest, last_reading, script):
+        return
+    for lead in leads:
+        first = gbk_char(bytes([lead, data[0]]))
+        if first is None or not _acceptable(first, "" if rest_has_chinese else last_reading, script):
+            continue
+        yield lead, first + rest
 
 
 def _start_prior(text: str, at_line_start: bool) -> float | None:
@@ -399,12 +418,10 @@ def _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, scr
                     yield Reading(site.start, end, ch, score(ch + _unfolded(rest)), bytes([lead, trail]), "lost-trail")
         return
     heads = []
-    for lead in leads:
-        head = _decode_pairs(bytes([lead]) + pairs[:-1])
-        if head is not None and _acceptable(head, "", script):
-            prior = _start_prior(head, at_line_start)
-            if prior is not None:
-                heads.append((score(head, prior), lead, head, prior))
+    for lead, head in _readings_by_lead(leads, pairs[:-1], "", script):
+        prior = _start_prior(head, at_line_start)
+        if prior is not None:
+            heads.append((score(head, prior), lead, head, prior))
     heads.sort(reverse=True)
     heads = heads[:_BEST_LEADS_FOR_LOST_TRAIL]
     if not heads:
