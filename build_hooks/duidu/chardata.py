@@ -30,6 +30,9 @@ PINYIN_LETTERS = f"a-zü{TONE_VOWELS}"
 SYLLABLE = f"[{PINYIN_LETTERS}]+"
 """A pinyin syllable as the mirror wrote it, toned (``wǎng``) or toneless (``nian``), in lower case."""
 
+PRIVATE_USE_OR_REPLACEMENT = "\ue000-\uf8ff\ufffd"
+"""Private use (GBK's user-defined areas as the mirror read them) and U+FFFD, as a regex class body."""
+
 BIDI_AND_ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 
 

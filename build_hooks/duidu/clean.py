@@ -20,6 +20,7 @@ from .chardata import (
     BIDI_AND_ZERO_WIDTH,
     GETA,
     HAN_RANGES,
+    PRIVATE_USE_OR_REPLACEMENT,
     SYLLABLE,
     TONE_VOWELS,
     han_before,
@@ -67,7 +68,7 @@ class ArticleText:
         return [_INTACT_NOISE.sub(" ", line) for line in self.lines]
 
 
-_INTACT_NOISE = re.compile(rf"\({SYLLABLE}\)|\?.{{0,{gbk_shift.MAX_SHIFTED_CHARACTERS}}}|[\ue000-\uf8ff\ufffd]")
+_INTACT_NOISE = re.compile(rf"\({SYLLABLE}\)|\?.{{0,{gbk_shift.MAX_SHIFTED_CHARACTERS}}}|[{PRIVATE_USE_OR_REPLACEMENT}]")
 """What is not the article's own text: annotations, and what follows a "?" as far as a run may reach."""
 NO_ARTICLE = ArticleText()
 
@@ -123,7 +124,7 @@ def mark_unrecoverable_garble(line: str, article: ArticleText = NO_ARTICLE) -> t
     return line, edits + more
 
 
-_PRIVATE_OR_REPLACEMENT = re.compile("[\ue000-\uf8ff\ufffd]+")
+_PRIVATE_OR_REPLACEMENT = re.compile(f"[{PRIVATE_USE_OR_REPLACEMENT}]+")
 _ANNOTATION = re.compile(rf"\(({SYLLABLE})\)")
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .chardata import FINAL_PUNCTUATION
 from .layout import OWN_FUNDING_NOTE, NumberedLine, is_references_mark
 from .models import Article, Paragraph, Part, Reference, Section
 
 MAX_HEADING_LENGTH = 40
 MAX_NUMBERED_HEADING_LENGTH = 60
-_FINAL_PUNCTUATION = tuple("。！？：；，…")
+_FINAL_PUNCTUATION = tuple(FINAL_PUNCTUATION)
 _ENUMERATION = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]是|首先|其次|再次|最后|一方面|另一方面)[，、：]?")
 _NUMERAL = "一二三四五六七八九十"
 
