@@ -12,13 +12,14 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html.entities import html5
 
 from . import gbk_shift
 from .chardata import (
     BIDI_AND_ZERO_WIDTH,
     GETA,
+    HAN,
     HAN_RANGES,
     PRIVATE_USE_OR_REPLACEMENT,
     SYLLABLE,
@@ -50,7 +51,7 @@ class ArticleText:
     @cached_property
     def script(self) -> gbk_shift.Script:
         """Traditional when a tenth or more of the intact Chinese characters are not Simplified ones."""
-        han = [ch for text in self._intact for ch in text if is_han(ch)]
+        han = [ch for text in self._intact for ch in HAN.findall(text)]
         changed = sum(1 for ch in han if to_simplified(ch) != ch)
         return gbk_shift.Script(traditional=bool(han) and changed >= 0.1 * len(han), seen=frozenset(han))
 
@@ -312,6 +313,7 @@ def flag_residual_garble(line: str, article: ArticleText = NO_ARTICLE) -> tuple[
     return _substitute(_QUESTION_THEN_STRETCH, mark, line)
 
 
+@lru_cache(maxsize=None)
 def _ordinary(ch: str) -> bool:
     return not is_han(ch) or all(in_gb2312(c) for c in to_simplified(ch))
 
@@ -325,18 +327,19 @@ def map_variant_characters(line: str, article: ArticleText = NO_ARTICLE) -> tupl
     """
     edits: list[Edit] = []
     chars = list(line)
-    for index, ch in enumerate(chars):
-        if is_han(ch) and not in_gb2312(ch):
+    for match in HAN.finditer(line):  # one regex pass: this rule sees every character of the article
+        ch = match.group()
+        if not in_gb2312(ch):
             standard = standard_form(ch)
             if standard != ch:
-                chars[index] = standard
+                chars[match.start()] = standard
                 edits.append((ch, standard))
     return ("".join(chars), edits) if edits else (line, edits)
 
 
 def variants_left(line: str) -> list[str]:
     """Chinese characters outside GB2312 that no table maps: rare, but a reader should be told."""
-    return [ch for ch in line if is_han(ch) and not in_gb2312(ch)]
+    return [ch for ch in HAN.findall(line) if not in_gb2312(ch)]
 
 
 RULES: tuple[Rule, ...] = (
@@ -381,11 +384,12 @@ WARNINGS: dict[str, str] = {rule.id: rule.warning for rule in RULES + AFTER_CONV
 
 def warnings_about(changes: Iterable[Change]) -> list[str]:
     """One warning per change a maintainer must hear of, naming its line (the caller adds the file)."""
-    return [
-        f"line {change.line}: " + WARNINGS[change.rule].format(before=printable(change.before))
-        for change in changes
-        if change.rule in WARNINGS
-    ]
+    return [warning_about(change) for change in changes if change.rule in WARNINGS]
+
+
+def warning_about(change: Change) -> str:
+    """The warning for one change of a rule in :data:`WARNINGS`."""
+    return f"line {change.line}: " + WARNINGS[change.rule].format(before=printable(change.before))
 
 
 def printable(text: str, limit: int = 80) -> str:

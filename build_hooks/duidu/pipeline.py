@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .catalog import Status, catalog_path, read_catalog, read_translations
-from .clean import GARBLE_RULES, LABELS, WARNINGS, apply_corrections, clean_lines, variants_left, warnings_about
-from .convert import to_simplified
+from .clean import GARBLE_RULES, LABELS, WARNINGS, apply_corrections, clean_lines, variants_left, warning_about
 from .corrections import corrections_path, load_corrections
 from .decode import decode_seed
 from .layout import read_page
@@ -117,7 +116,7 @@ def build_edition(seed: Path) -> Edition:
         article=article,
         metadata=apply_sidecar(page.metadata, sidecar),
         report=report,
-        notes=tuple(note if isinstance(note, Note) else Note(note) for note in notes),
+        notes=tuple(notes),
         sidecar_name=sidecar.name,
         editorial=sidecar.entries(),
     )
@@ -126,10 +125,10 @@ def build_edition(seed: Path) -> Edition:
 
 def rule_notes(changes: list[Change]) -> list[Note]:
     """A note for each change a maintainer must hear of; those of one rule are of one kind."""
-    warned = [change for change in changes if change.rule in WARNINGS]
     return [
-        Note(text, kind=LABELS.get(change.rule, change.rule), place=f"line {change.line}")
-        for change, text in zip(warned, warnings_about(warned))
+        Note(warning_about(change), kind=LABELS.get(change.rule, change.rule), place=f"line {change.line}")
+        for change in changes
+        if change.rule in WARNINGS
     ]
 
 
