@@ -562,6 +562,16 @@ class _Reading:
             self.editors.append((role, name))
 
 
+def _read_byline_with_affiliations(text: str, reading: _Reading) -> bool:
+    """Names with their affiliations glued after them (``何帆 秦愿(某大学,北京 100000)``), read into ``reading``."""
+    names_and_places = byline_with_affiliations(text)
+    if names_and_places is None:
+        return False
+    reading.add_authors(names_and_places[0])
+    reading.add_affiliations(names_and_places[1])
+    return True
+
+
 def read_page(lines: list[str]) -> PageLayout:
     """Read a cleaned Simplified page into its layout (see the module docstring)."""
     reading = _Reading()
@@ -719,9 +729,7 @@ def _front_rule(text: str, reading: _Reading, preface_open: bool) -> str | None:
         reading.add_field("date", glued[0])
         reading.add_authors(glued[1])
         return "front-byline"
-    if (names_and_places := byline_with_affiliations(text)) is not None:
-        reading.add_authors(names_and_places[0])
-        reading.add_affiliations(names_and_places[1])
+    if _read_byline_with_affiliations(text, reading):
         return "front-byline"
     if (unsplit := labelled_glued_names(text)) is not None:
         reading.unsplit_names.append(unsplit)
@@ -851,9 +859,7 @@ def _front_tail_rule(text: str, reading: _Reading) -> str | None:
     if (names := byline_names(text)) is not None:
         reading.add_authors(names)
         return "front-byline"
-    if (names_and_places := byline_with_affiliations(text)) is not None:
-        reading.add_authors(names_and_places[0])
-        reading.add_affiliations(names_and_places[1])
+    if _read_byline_with_affiliations(text, reading):
         return "front-byline"
     if (items := affiliations(text)) is not None:
         reading.add_affiliations(items)
