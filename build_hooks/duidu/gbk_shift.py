@@ -326,9 +326,8 @@ def _hypotheses(site: Site, line: str, score, script: Script, at_line_start: boo
     leads = _leads(site)
     # A "?" with an annotation remnant after it is a lost trail byte that took the "(" with it: the run
     # surely ends there, at the character the remnant gives the reading of.
-    ends_at_remnant = site.stream.endswith("?") and _REMNANT.match(line, stream_end)
     for end_in_stream, body, kind in _ends(site.stream):
-        if ends_at_remnant and end_in_stream != len(site.stream):
+        if site.remnant_end and end_in_stream != len(site.stream):
             continue
         rest = site.stream[end_in_stream:]
         end = site.stream_start + end_in_stream
@@ -396,7 +395,7 @@ def _could_be_intact(site: Site, line: str) -> bool:
     annotated_ascii = ord(site.stream[-1]) < 0x80 and _ANNOTATION.match(line, stream_end)
     return not (
         site.remnant
-        or (site.stream.endswith("?") and _REMNANT.match(line, stream_end))
+        or site.remnant_end
         or annotated_ascii
         or not all(_plausible(ch) or ord(ch) < 0x80 for ch in site.stream)
     )
