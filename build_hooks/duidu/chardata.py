@@ -119,6 +119,7 @@ def gbk_pair(ch: str) -> bytes | None:
     return data if len(data) == 2 else None
 
 
+@lru_cache(maxsize=1 << 16)  # every two-byte code fits; the repair asks the same ones again and again
 def gbk_char(pair: bytes) -> str | None:
     """The character two bytes make in GBK, or None when they make none (or not exactly one).
 

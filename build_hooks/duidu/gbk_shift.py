@@ -365,8 +365,9 @@ def _readings_by_lead(
     rest_has_chinese = any(ord(ch) > 0x7F for ch in rest)
     if last_reading and rest_has_chinese and not _acceptable(rest, last_reading, script):
         return
+    firsts = _ordinary_with_trail(data[0])
     for lead in leads:
-        first = gbk_char(bytes([lead, data[0]]))
+        first = firsts.get(lead)
         if first is None or not _acceptable(first, "" if rest_has_chinese else last_reading, script):
             continue
         yield lead, first + rest
@@ -409,9 +410,8 @@ def _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, scr
         # makes a word with what follows (摘 before 要：, the space between them lost with its trail byte).
         following = to_simplified(_unfolded(rest)[:2])
         for lead in leads:
-            for trail in _TRAIL_BYTES:
-                ch = gbk_char(bytes([lead, trail]))
-                if not ch or not _acceptable(ch, last_reading, script) or _start_prior(ch, at_line_start) is None:
+            for trail, ch in _ordinary_with_lead(lead):
+                if not _acceptable(ch, last_reading, script) or _start_prior(ch, at_line_start) is None:
                     continue
                 if last_reading or is_word(to_simplified(ch) + following[:1]) or is_word(to_simplified(ch) + following):
                     yield Reading(site.start, end, ch, score(ch + _unfolded(rest)), bytes([lead, trail]), "lost-trail")
@@ -429,9 +429,8 @@ def _lost_trail_readings(site, pairs, leads, last_reading, rest, end, score, scr
     # ranked once, after the best head, and the best few are read after each of the best heads.
     lasts = []
     _, _, best_head, best_prior = heads[0]
-    for trail in _TRAIL_BYTES:
-        last = gbk_char(pairs[-1:] + bytes([trail]))
-        if last is not None and _acceptable(last, last_reading, script):
+    for trail, last in _ordinary_with_lead(pairs[-1]):
+        if _acceptable(last, last_reading, script):
             lasts.append((score(best_head + last + _unfolded(rest), best_prior), trail, last))
     lasts.sort(reverse=True)
     for _, lead, head, prior in heads:
@@ -490,6 +489,19 @@ def _acceptable(text: str, last_reading: str, script: Script) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _ordinary_with_lead(lead: int) -> tuple[tuple[int, str], ...]:
+    """(trail byte, character) for every ordinary character (see :func:`_plausible`) with this lead byte: the
+    candidates for a lost trail byte, a third of all the codes."""
+    return tuple((trail, ch) for trail in _TRAIL_BYTES if (ch := gbk_char(bytes([lead, trail]))) and _plausible(ch))
+
+
+@lru_cache(maxsize=None)
+def _ordinary_with_trail(trail: int) -> dict[int, str]:
+    """Lead byte → ordinary character for every one with this trail byte: the candidates for a lost lead byte."""
+    return {lead: ch for lead in _LEAD_BYTES if (ch := gbk_char(bytes([lead, trail]))) and _plausible(ch)}
+
+
+@lru_cache(maxsize=None)
 def _plausible(ch: str) -> bool:
     """CJK punctuation, or a Chinese character whose Simplified form is in GB2312 (the 6,763 characters of
     ordinary Simplified text): a reading that needs a rarer character is not a candidate."""
@@ -498,7 +510,7 @@ def _plausible(ch: str) -> bool:
     return is_han(ch) and all(in_gb2312(standard_form(c)) for c in to_simplified(ch))
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=65536)
 def reads_as(character: str, syllable: str) -> bool:
     """Whether ``syllable`` (toned, or toneless as the mirror also wrote it) is a reading of ``character``.
 
@@ -506,11 +518,16 @@ def reads_as(character: str, syllable: str) -> bool:
     (True, True, False)
     """
     toned = any(ch in TONE_VOWELS for ch in syllable)
+    return syllable.replace("v", "ü") in _readings(character, toned)
+
+
+@lru_cache(maxsize=None)
+def _readings(character: str, toned: bool) -> frozenset[str]:
+    """Every reading pypinyin knows for ``character``, with tone marks or without: asked once a character."""
     style = Style.TONE if toned else Style.NORMAL
     # pypinyin knows some Traditional characters less well than their Simplified forms (績 jī, 绩 jì jī).
     forms = {character, to_simplified(character), standard_form(character)}
-    readings = {r for form in forms for r in pinyin(form, style=style, heteronym=True, v_to_u=True)[0]}
-    return syllable.replace("v", "ü") in readings
+    return frozenset(r for form in forms for r in pinyin(form, style=style, heteronym=True, v_to_u=True)[0])
 
 
 def _encode_pairs(body: str) -> bytes | None:

@@ -27,6 +27,8 @@ _HAN_STRETCH = re.compile(f"[{HAN_RANGES}]{{2,}}")
 ARTICLE_WEIGHT = 0.3
 """λ: the share of a token's probability that comes from the article's own text."""
 _LONGEST_ARTICLE_TOKEN = 4
+_KNOWN_SCORES = 1 << 16
+"""How many scored strings a model keeps; memory stays bounded on any input."""
 
 
 def _snapshot() -> tuple[dict[str, int], int]:
@@ -37,6 +39,13 @@ def _snapshot() -> tuple[dict[str, int], int]:
 
 
 _FREQ, _TOTAL = _snapshot()
+_GENERAL_COSTS: dict[str, float] = {}
+"""The cost of each dictionary word met so far, outside any article (at most one entry per word of jieba's)."""
+
+
+def _general_cost(word: str) -> float:
+    cost = _GENERAL_COSTS[word] = math.log((1 - ARTICLE_WEIGHT) * _FREQ[word] / _TOTAL)
+    return cost
 
 
 class LanguageModel:
@@ -45,6 +54,8 @@ class LanguageModel:
     def __init__(self, article_tokens: Counter[str] | None = None) -> None:
         self._article = article_tokens or Counter()
         self._article_total = sum(self._article.values())
+        self._own_costs = {token: self._mixed_cost(token) for token in self._article}
+        self._known: dict[str, float] = {}
 
     @classmethod
     def of_article(cls, simplified_texts: Iterable[str]) -> LanguageModel:
@@ -72,22 +83,25 @@ class LanguageModel:
         return words
 
     def log_probability(self, simplified: str) -> float:
-        """Log-probability of the most likely segmentation of ``simplified`` (higher is more plausible)."""
+        """Log-probability of the most likely segmentation of ``simplified`` (higher is more plausible).
+
+        The readings of one run are scored in the same context, so the answers are kept (a bounded number).
+        """
+        known = self._known.get(simplified)
+        if known is not None:
+            return known
         total = 0.0
         for piece in _SPLIT.split(simplified):
             if piece:
                 total += _PUNCTUATION_LOG_PROB if piece in CJK_PUNCTUATION else self._best_segmentation(piece)
+        if len(self._known) >= _KNOWN_SCORES:
+            self._known.clear()
+        self._known[simplified] = total
         return total
 
-    def _token_log_probability(self, token: str) -> float | None:
-        general = _FREQ.get(token) or 0
-        own = self._article.get(token, 0) if self._article_total else 0
-        if not general and not own:
-            return None
-        probability = (1 - ARTICLE_WEIGHT) * general / _TOTAL
-        if own:
-            probability += ARTICLE_WEIGHT * own / self._article_total
-        return math.log(probability)
+    def _mixed_cost(self, token: str) -> float:
+        probability = (1 - ARTICLE_WEIGHT) * (_FREQ.get(token) or 0) / _TOTAL
+        return math.log(probability + ARTICLE_WEIGHT * self._article[token] / self._article_total)
 
     def _best_segmentation(self, sentence: str) -> float:
         return self._route(sentence)[0][0] if sentence else 0.0
@@ -98,14 +112,20 @@ class LanguageModel:
         length = len(sentence)
         unknown = -math.log(_TOTAL)
         route: list[tuple[float, int]] = [(0.0, length)] * (length + 1)
+        own_costs = self._own_costs
         for start in range(length - 1, -1, -1):
             best = (unknown + route[start + 1][0], start + 1)
-            end = start + 1
-            while end <= length and (sentence[start:end] in _FREQ or end - start <= _LONGEST_ARTICLE_TOKEN):
-                cost = self._token_log_probability(sentence[start:end])
+            for end in range(start + 1, length + 1):
+                token = sentence[start:end]
+                frequency = _FREQ.get(token)  # 0 for a prefix of a longer word
+                if frequency is None and end - start > _LONGEST_ARTICLE_TOKEN:
+                    break
+                # The article's mixed cost, else the dictionary's; inlined, as this loop is most of a repair's cost.
+                cost = own_costs.get(token)
+                if cost is None and frequency:
+                    cost = _GENERAL_COSTS.get(token) or _general_cost(token)
                 if cost is not None and cost + route[end][0] > best[0]:
                     best = (cost + route[end][0], end)
-                end += 1
             route[start] = best
         return route
 

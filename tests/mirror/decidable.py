@@ -43,15 +43,19 @@ class Decidability:
     reason: str
 
 
-@lru_cache(maxsize=65536)
 def reads_as(ch: str, syllable: str) -> bool:
     """Whether ``syllable`` (toned or toneless) is a reading pypinyin knows for ``ch`` or its Simplified form."""
-    style = Style.TONE if TONE_MARKS & set(syllable) else Style.NORMAL
+    return syllable in _known_readings(ch, bool(TONE_MARKS & set(syllable)))
+
+
+@lru_cache(maxsize=None)
+def _known_readings(ch: str, toned: bool) -> frozenset[str]:
+    style = Style.TONE if toned else Style.NORMAL
     known = set()
     for form in {ch, gbk.simplified(ch)}:
         if len(form) == 1:
             known.update(pinyin(form, style=style, heteronym=True, v_to_u=True)[0])
-    return syllable in known
+    return frozenset(known)
 
 
 def decode_pairs(data: bytes) -> str | None:

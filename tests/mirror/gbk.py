@@ -51,6 +51,7 @@ TRAIL_BYTES = tuple(b for b in range(0x100) if is_trail_byte(b))
 LEAD_BYTES = tuple(b for b in range(0x100) if is_lead_byte(b))
 
 
+@lru_cache(maxsize=65536)  # called once a character of every simulated line
 def encode_gbk(text: str) -> bytes:
     """The page's bytes: GBK, with ``?`` for what GBK lacks (so a no-break space becomes ``?``)."""
     return text.encode("gbk", errors="replace")
