@@ -15,8 +15,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# On every core (pytest-xdist): the browser tests together in one worker, every other file whole in one
+# (tests/conftest.py, pytest_xdist_make_scheduler).
 test: $(STAMP) browser-deps tools
-	$(BIN)/pytest tests
+	$(BIN)/pytest -n auto tests
 
 $(STAMP): requirements.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,9 +54,11 @@ $(TOOLS): tests/tools/package.json tests/tools/package-lock.json
 lighthouse: build tools
 	$(BIN)/python bench/lighthouse.py
 
+# Written to a temporary file and renamed: a failing pip leaves the old lock as it was.
 lock: $(STAMP)
 	{ echo '# Full lock of .venv: every package and version, direct and transitive (regenerate with `make lock`).'; \
-	  $(BIN)/python -m pip freeze --disable-pip-version-check; } > requirements.lock
+	  $(BIN)/python -m pip freeze --disable-pip-version-check; } > requirements.lock.tmp \
+	  && mv requirements.lock.tmp requirements.lock || { rm -f requirements.lock.tmp; exit 1; }
 
 clean:
 	rm -rf site .pytest_cache
