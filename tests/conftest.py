@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import mkdocs.__main__
 import pytest
 import yaml
 
@@ -75,11 +76,83 @@ def build_project(
     """Build a throwaway project (see :func:`make_project`) with ``mkdocs build``."""
     config_file = make_project(directory, seeds, extra_files, settings)
     site = directory / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site)]
+    arguments = ["build", "-f", str(config_file), "-d", str(site)]
     if strict:
-        command.append("--strict")
-    result = subprocess.run(command, capture_output=True, text=True, env=MKDOCS_ENV, cwd=directory)
-    return Build(result.returncode, result.stdout + result.stderr, site)
+        arguments.append("--strict")
+    returncode, log = run_mkdocs(arguments, directory)
+    return Build(returncode, log, site)
+
+
+def run_mkdocs(arguments: list[str], directory: Path) -> tuple[int, str]:
+    """``mkdocs <arguments>`` run in ``directory``, as the command line runs it: its exit status and output.
+
+    The command runs in a child forked from this process (see :func:`run_forked`), which has already imported
+    MkDocs, Material and the pipeline (and loaded jieba's dictionary): each build starts as a fresh process
+    would, without paying a second or two of start-up.
+    """
+    _warm_up()
+
+    def mkdocs_command():
+        mkdocs.__main__.ColorFormatter.text_wrapper.width = 0  # as when the output is not a terminal
+        mkdocs.__main__.cli.main(arguments, prog_name="mkdocs", standalone_mode=True)
+
+    result = run_forked(mkdocs_command, directory)
+    return result.returncode, result.stdout + result.stderr
+
+
+@dataclass(frozen=True)
+class Finished:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_forked(main, directory: Path) -> Finished:
+    """``main()`` run as a command would run it, in a child process forked from this one: in ``directory``,
+    with its own standard output and error, and the exit status it returns or exits with (a traceback and
+    status 1 for an exception). Nothing the child does reaches the tests' process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into pytest
+            status = 70
+            try:
+                os.chdir(directory)
+                os.environ.update(MKDOCS_ENV)
+                os.dup2(out.fileno(), 1)
+                os.dup2(err.fileno(), 2)
+                sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+                sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+                try:
+                    returned = main()
+                    status = returned if isinstance(returned, int) else 0
+                except SystemExit as exit:
+                    status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+                except BaseException:
+                    import traceback
+
+                    traceback.print_exc()
+                    status = 1
+            finally:
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                finally:
+                    os._exit(status)
+        _, wait_status = os.waitpid(pid, 0)
+        out.seek(0)
+        err.seek(0)
+        return Finished(
+            os.waitstatus_to_exitcode(wait_status),
+            out.read().decode("utf-8", errors="replace"),
+            err.read().decode("utf-8", errors="replace"),
+        )
+
+
+def _warm_up() -> None:
+    """What every build imports, imported once here (see :func:`run_mkdocs`)."""
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    from duidu import build  # noqa: F401
 
 
 def build_real_site(directory: Path, settings=None) -> Build:
@@ -134,6 +207,42 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+PLAYWRIGHT_VIEWPORT = {"width": 1280, "height": 720}
+"""The window a new Playwright page has."""
+
+
+@pytest.fixture(scope="session")
+def _one_context(browser, browser_context_args):
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def context(_one_context):
+    """pytest-playwright's ``context``, one for the session instead of one per test (a fresh context costs a
+    new tab and half a second); each test still finds it as a new reader would: no route, no permission, no
+    cookie, and no other tab."""
+    yield _one_context
+    _one_context.unroute_all(behavior="ignoreErrors")
+    _one_context.clear_permissions()
+    _one_context.clear_cookies()
+    for tab in _one_context.pages[1:]:
+        tab.close()
+
+
+@pytest.fixture
+def page(context):
+    """pytest-playwright's ``page``, the same tab for every test: left blank, with nothing stored, at the
+    default window size after each."""
+    page = context.pages[0] if context.pages else context.new_page()
+    yield page
+    if page.url.startswith("http"):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.set_viewport_size(PLAYWRIGHT_VIEWPORT)
+    page.goto("about:blank")
+
+
 def companions(seed: Path, name: str | None = None) -> dict[str, str]:
     """The files that live beside a seed (corrections, English catalog), renamed for a seed copied as ``name``."""
     stem = Path(name).stem if name else seed.stem
@@ -158,3 +267,17 @@ def synthetic_text() -> str:
 def pytest_configure(config):
     # pytest-playwright 0.10 defines its session fixtures as instance methods; pytest 9 warns on every run.
     config.addinivalue_line("filterwarnings", "ignore:Session-scoped fixtures defined as instance methods")
+
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs the suite on every core (pytest-xdist). The tests that drive Chromium (pytest-playwright
+    names them ``[chromium...]``) go together to one worker and its one browser; every other file goes whole to
+    a worker, so that a module's fixtures (a built site, a thousand simulated runs) are made once."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneBrowserScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "chromium" if "[chromium" in nodeid else nodeid.split("::", 1)[0]
+
+    return OneBrowserScheduling(config, log)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import opencc
@@ -66,3 +67,28 @@ def tables_of_contents(site: Path) -> set[str]:
             assert owner.select_one("a.md-nav__link")["href"] != href, (page, h3["id"])
         listed.update(entries)
     return listed
+
+
+GROWTH = 4
+MAX_TIME_GROWTH = 6
+FLOOR_SECONDS = 0.02
+"""Times under this count as this: below it a ratio measures the timer, not the algorithm."""
+
+
+def best_time(run, text: str) -> float:
+    """The shortest of three runs: the least disturbed by whatever else the machine is doing."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def assert_linear(run, make_input, size: int, floor: float = FLOOR_SECONDS) -> None:
+    """``run`` on ``make_input(4 × size)`` takes at most six times what it takes on ``make_input(size)``."""
+    small = best_time(run, make_input(size))
+    large = best_time(run, make_input(GROWTH * size))
+    assert large <= MAX_TIME_GROWTH * max(small, floor), (
+        f"{GROWTH}x the input took {large / max(small, 1e-9):.1f}x the time ({small:.4f} s -> {large:.4f} s)"
+    )

@@ -4,8 +4,6 @@ import errno
 import os
 import shutil
 import stat
-import subprocess
-import sys
 
 import polib
 import pytest
@@ -18,12 +16,13 @@ from duidu.catalog import (
     save_catalog,
     update_catalog,
 )
+from duidu import maintain
 from duidu.maintain import update_translations
 from duidu.models import SeedError
 from duidu.pipeline import build_edition
 from duidu.units import Unit, translation_units
 
-from conftest import ROOT, SEED, SEED_CATALOG, build_project
+from conftest import SEED, SEED_CATALOG, build_project, run_forked
 from helpers import content, soup
 
 UNITS = (Unit("title", "标题", "article title"), Unit("p1-1-1", "第一段。", "paragraph"))
@@ -190,8 +189,8 @@ def test_the_command_refuses_an_iso_8859_1_header_where_it_used_to_empty_the_fil
     # The reproduction: this once left the catalog at 0 bytes.
     path = catalog_path(seed_copy)
     before = damage(path, "unusable charset")
-    command = [sys.executable, "-m", "duidu.maintain", "translations", str(seed_copy.parent)]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "build_hooks")})
+    # `python -m duidu.maintain translations seeds`, which `make translations` runs, in a forked child.
+    result = run_forked(lambda: maintain.main(["translations", str(seed_copy.parent)]), seed_copy.parent)
     assert result.returncode == 1
     assert f"{path.name}: line 4: the header declares charset=ISO-8859-1" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

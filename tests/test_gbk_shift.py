@@ -95,14 +95,7 @@ def test_a_reading_that_leaves_garbage_after_it_is_no_repair():
 
 @pytest.mark.parametrize("unit", ["?基", "?基層治理。", "是否?"], ids=["?基", "a ? a sentence", "real questions"])
 def test_the_repair_takes_time_linear_in_the_line(unit):
-    import time
-
     from duidu.clean import clean_lines
+    from helpers import assert_linear
 
-    def seconds(repeat: int) -> float:
-        start = time.perf_counter()
-        clean_lines(["標題", unit * repeat])
-        return time.perf_counter() - start
-
-    small, large = seconds(2_000), seconds(8_000)
-    assert large <= 6 * max(small, 0.05), (small, large)  # 4× the input, at most about 4× the time
+    assert_linear(lambda line: clean_lines(["標題", line]), lambda n: unit * n, 2_000, floor=0.05)

@@ -3,35 +3,11 @@ and the glossary's term matching, run on input made to provoke it at two sizes; 
 at most six times the time. Ratios, not absolute times, so that a slow machine does not fail them; a floor
 keeps tiny times (timer noise) from failing them either. Before the fixes each of these grew 15–57×."""
 
-import time
-
 import pytest
 from duidu.glossary import Term, find_terms
 from duidu.layout import byline_with_affiliations, classification, is_classification_line, is_note, is_references_mark, journal_line, read_page
 from duidu.parse import parse_reference
-
-GROWTH = 4
-MAX_TIME_GROWTH = 6
-FLOOR_SECONDS = 0.02
-"""Times under this count as this: below it a ratio measures the timer, not the algorithm."""
-
-
-def best_time(run, text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        run(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def assert_linear(run, make_input, size: int) -> None:
-    small = best_time(run, make_input(size))
-    large = best_time(run, make_input(GROWTH * size))
-    assert large <= MAX_TIME_GROWTH * max(small, FLOOR_SECONDS), (
-        f"{GROWTH}x the input took {large / max(small, 1e-9):.1f}x the time ({small:.4f} s -> {large:.4f} s)"
-    )
-
+from helpers import assert_linear
 
 def publisher_of_notice(notice: str) -> str:
     lines = ["以高水平治理提升基层“免疫力”", "【摘要】基层治理。", "正文。", "责编/李一丹", notice]
