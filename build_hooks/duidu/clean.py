@@ -152,7 +152,11 @@ def strip_pinyin_annotations(line: str, article: ArticleText = NO_ARTICLE) -> tu
     return _substitute(_ANNOTATION, annotation, line)
 
 
-_NO_BREAK_SPACE = re.compile(rf"(?:(?<=^)|(?<=[\s0-9A-Za-z{HAN_RANGES}]))\?+(?=$|[\s0-9A-Za-z{HAN_RANGES}])")
+_NO_BREAK_SPACE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s0-9A-Za-z]))\?+(?=$|[\s0-9A-Za-z{HAN_RANGES}])"
+    # Between two Chinese characters a "?" is never a space: not matched, so a line of ?基 costs no call.
+    rf"|(?<=[{HAN_RANGES}])\?+(?=$|[\s0-9A-Za-z])"
+)
 
 
 def restore_no_break_spaces(line: str, article: ArticleText = NO_ARTICLE) -> tuple[str, list[Edit]]:
