@@ -43,8 +43,8 @@ MAX_GROWTH = 5.0
 GROWTH = 4
 BUDGET_SECONDS = 20.0
 """A run longer than this is not repeated at four times the size (the repair of ``?``-dense text takes minutes)."""
-REPEATS = 3
-REPEAT_SECONDS = 1.5
+REPEATS = 5
+REPEAT_SECONDS = 8.0
 """A stage is run up to :data:`REPEATS` times while its runs take under this together, and its best time kept:
 the machine is shared, and a ratio of two single short runs is mostly noise."""
 NOISE_FLOOR_SECONDS = 0.05

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -51,9 +52,10 @@ class ArticleText:
     @cached_property
     def script(self) -> gbk_shift.Script:
         """Traditional when a tenth or more of the intact Chinese characters are not Simplified ones."""
-        han = [ch for text in self._intact for ch in HAN.findall(text)]
-        changed = sum(1 for ch in han if to_simplified(ch) != ch)
-        return gbk_shift.Script(traditional=bool(han) and changed >= 0.1 * len(han), seen=frozenset(han))
+        han = Counter(ch for text in self._intact for ch in HAN.findall(text))
+        changed = sum(count for ch, count in han.items() if to_simplified(ch) != ch)  # OpenCC once a character
+        total = han.total()
+        return gbk_shift.Script(traditional=bool(total) and changed >= 0.1 * total, seen=frozenset(han))
 
     memo: dict = field(default_factory=dict)
     """The repair's judgements by the text around each run: the repair and the 〓 rule read the same runs,
