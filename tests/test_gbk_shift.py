@@ -6,8 +6,10 @@ full-width forms are folded to ASCII. The simulator in tests/mirror/ does this o
 are the cases a reader can check by hand.
 """
 
+import math
+
 import pytest
-from duidu.clean import repair_gbk_shift
+from duidu.clean import ArticleText, apply_rules, repair_gbk_shift
 from duidu.gbk_shift import find_sites, judge, reads_as
 
 
@@ -99,3 +101,27 @@ def test_the_repair_takes_time_linear_in_the_line(unit):
     from helpers import assert_linear
 
     assert_linear(lambda line: clean_lines(["標題", line]), lambda n: unit * n, 2_000, floor=0.05)
+
+
+
+def test_a_question_mark_standing_alone_is_not_weighed_and_costs_no_language_model():
+    # 就?社 has no other reading: no lost byte makes ordinary text of what follows the "?". Nothing competes
+    # with the text as printed, so it is not weighed, and the article's model (a segmentation of its whole
+    # text) is never built.
+    lines = ["標題", "中國的改革開放取得了成就?社會不斷進步和發展。" * 3]
+    article = ArticleText(lines)
+    site = find_sites(lines[1])[0]
+    verdict = judge(site, lines[1], *article.judging)
+    assert len(verdict.readings) == 1 and verdict.clear and verdict.best.kind == "none"
+    assert math.isnan(verdict.best.score)
+    assert "_article" not in vars(article.model)  # its tokens, counted when first asked for, never were
+    cleaned, _ = apply_rules(lines)
+    assert cleaned[1] == lines[1].replace("?", "？")
+
+
+def test_a_question_mark_with_a_rival_reading_is_weighed():
+    lines = ["標題", "中國的改革" + shifted("開放") + "取得了成就。"]
+    article = ArticleText(lines)
+    verdicts = [judge(site, lines[1], *article.judging) for site in find_sites(lines[1])]
+    assert verdicts and all(len(v.readings) > 1 for v in verdicts)
+    assert not any(math.isnan(r.score) for v in verdicts for r in v.readings)

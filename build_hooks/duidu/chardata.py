@@ -106,6 +106,7 @@ GBK_AS_READ = "gb18030"
 """GBK as the mirror's decoder read it: its two-byte codes, the user-defined areas as private-use characters."""
 
 
+@lru_cache(maxsize=1 << 16)  # a character at a time, the same ones again and again
 def gbk_pair(ch: str) -> bytes | None:
     """The two GBK bytes of a character, or None for one that GBK writes otherwise (ASCII) or not at all.
 

@@ -7,6 +7,7 @@ wins by, whether that is clear enough to print, and the corrections entry to pas
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -41,7 +42,8 @@ def explain_line(lines: list[str], number: int, shown: int = SHOWN_READINGS) -> 
         for rank, reading in enumerate(verdict.readings[:shown], start=1):
             lost = " ".join(f"{b:02X}" for b in reading.lost_bytes) or "-"
             what = "not a run: a real question mark" if reading.kind == "none" else f"ends {reading.kind}"
-            out.append(f"    {rank}. {reading.text!r:<24} score {reading.score:8.2f}  lost bytes {lost:<6} {what}")
+            weight = "       —" if math.isnan(reading.score) else f"{reading.score:8.2f}"
+            out.append(f"    {rank}. {reading.text!r:<24} score {weight}  lost bytes {lost:<6} {what}")
         if verdict.considered > shown:
             out.append(f"    … and {verdict.considered - shown} more")
         out.append(f"    margin {verdict.margin:.2f} (clear at {gbk_shift.CLEAR_MARGIN}): " + _decision(verdict))

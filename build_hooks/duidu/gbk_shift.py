@@ -23,6 +23,7 @@ by :data:`CLEAR_MARGIN`, or the run is left to be printed as 〓 with a warning.
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Iterator
 from itertools import islice
@@ -227,7 +228,7 @@ def _stream(line: str, start: int) -> str:
     end = start
     while end < len(line) and end - start < MAX_RUN:
         ch = line[end]
-        if ch.isspace() or _ANNOTATION.match(line, end):
+        if ch.isspace() or (ch == "(" and _ANNOTATION.match(line, end)):
             break
         if ch == "?" and (end > start or _REMNANT.match(line, end + 1)):
             # A "?" ends a run (a lost trail byte, perhaps with the "(" of an annotation: ??duì), unless it
@@ -286,22 +287,36 @@ def _shifted(verdict: Verdict, offset: int) -> Verdict:
     return Verdict(site, readings, verdict.script, verdict.considered)
 
 
+UNWEIGHED = math.nan
+"""The score of the text as printed while no other reading competes with it: most "?" of a page stand alone,
+and weighing them would cost the article's language model for nothing."""
+
+
 def _judge_window(site: Site, line: str, at_line_start: bool, model: LanguageModel, script: Script) -> Verdict:
-    before = _context_before(line, site.start)
     stream_end = site.stream_start + len(site.stream)
-    after = _context_after(line, max(stream_end, site.remnant_end))
+    context: list[str] = []  # read when a reading is first weighed: a "?" standing alone never is
 
     def score(text: str, prior: float = 0.0) -> float:
         # The Chinese is weighed by the model; a Latin letter or digit the hypothesis puts in the text costs
         # what such a character costs in Chinese prose.
+        if not context:
+            context.extend((_context_before(line, site.start), _context_after(line, max(stream_end, site.remnant_end))))
+        before, after = context
         pieces = _ASCII_RUN.split(to_simplified(before + text + after))
         latin = sum(1 for ch in text if ch.isascii() and ch.isalnum())
         return prior + latin * _LATIN_IN_PROSE + sum(model.log_probability(piece) for piece in pieces if piece)
 
+    # A reading that leaves garbage after it explains too little of the damage.
+    candidates = [
+        reading
+        for reading in _hypotheses(site, line, score, script, at_line_start)
+        if reading.kind == "none" or not _odd_positions(line[reading.end : stream_end], ANY_SCRIPT)
+    ]
+    if len(candidates) > 1:
+        # The text as printed is weighed only when another reading competes with it (see UNWEIGHED).
+        candidates = [replace(r, score=score(r.text)) if math.isnan(r.score) else r for r in candidates]
     readings: dict[str, Reading] = {}
-    for reading in _hypotheses(site, line, score, script, at_line_start):
-        if reading.kind != "none" and _odd_positions(line[reading.end : stream_end], ANY_SCRIPT):
-            continue  # a reading that leaves garbage after it explains too little of the damage
+    for reading in candidates:
         # Two ends can make the same text, and two variants (說, 説) the same Simplified text.
         output = to_simplified(reading.text + line[reading.end : stream_end])
         kept = readings.get(output)
@@ -322,7 +337,7 @@ def _hypotheses(site: Site, line: str, score, script: Script, at_line_start: boo
             text = " " * (1 + indent) + _unfolded(site.stream[indent:])
         else:
             text = "？" + _unfolded(site.stream)
-        yield Reading(site.start, stream_end, text, score(text), b"", "none")
+        yield Reading(site.start, stream_end, text, UNWEIGHED, b"", "none")
     leads = _leads(site)
     # A "?" with an annotation remnant after it is a lost trail byte that took the "(" with it: the run
     # surely ends there, at the character the remnant gives the reading of.

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cached_property
 
 import jieba
 
@@ -51,21 +52,40 @@ def _general_cost(word: str) -> float:
 class LanguageModel:
     """jieba's unigram word model, optionally mixed with the counts of one article's own tokens."""
 
-    def __init__(self, article_tokens: Counter[str] | None = None) -> None:
-        self._article = article_tokens or Counter()
-        self._article_total = sum(self._article.values())
-        self._own_costs = {token: self._mixed_cost(token) for token in self._article}
+    def __init__(self, article_tokens: Counter[str] | None = None, count_tokens: Callable[[], Counter[str]] | None = None) -> None:
+        """jieba's frequencies mixed with ``article_tokens``, or with what ``count_tokens`` returns when the
+        model is first asked (an article whose every "?" stands alone never asks: see gbk_shift.UNWEIGHED)."""
+        self._given = article_tokens
+        self._count_tokens = count_tokens
         self._known: dict[str, float] = {}
 
     @classmethod
     def of_article(cls, simplified_texts: Iterable[str]) -> LanguageModel:
         """A model that knows the article: its jieba words and character pairs, from its intact text."""
-        tokens: Counter[str] = Counter()
-        for text in simplified_texts:
-            for stretch in _HAN_STRETCH.findall(text):
-                tokens.update(GENERAL.segment(stretch))
-                tokens.update(stretch[i : i + 2] for i in range(len(stretch) - 1))
-        return cls(tokens)
+
+        def count_tokens() -> Counter[str]:
+            tokens: Counter[str] = Counter()
+            for text in simplified_texts:
+                for stretch in _HAN_STRETCH.findall(text):
+                    tokens.update(GENERAL.segment(stretch))
+                    tokens.update(stretch[i : i + 2] for i in range(len(stretch) - 1))
+            return tokens
+
+        return cls(count_tokens=count_tokens)
+
+    @cached_property
+    def _article(self) -> Counter[str]:
+        if self._given is not None:
+            return self._given
+        return self._count_tokens() if self._count_tokens else Counter()
+
+    @cached_property
+    def _article_total(self) -> int:
+        return sum(self._article.values())
+
+    @cached_property
+    def _own_costs(self) -> dict[str, float]:
+        return {token: self._mixed_cost(token) for token in self._article}
 
     def segment(self, sentence: str) -> list[str]:
         """The most likely words of ``sentence`` under this model (jieba's ``cut`` without HMM, but on the
