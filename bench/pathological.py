@@ -47,6 +47,11 @@ REPEATS = 5
 REPEAT_SECONDS = 8.0
 """A stage is run up to :data:`REPEATS` times while its runs take under this together, and its best time kept:
 the machine is shared, and a ratio of two single short runs is mostly noise."""
+SAMPLE_SECONDS = 0.25
+MAX_LOOPS = 50
+"""A stage quicker than this is run several times over for each sample and the mean kept (at most
+:data:`MAX_LOOPS` times): one run of a few hundredths of a second is at the mercy of the timer, the caches
+and the cycle collector, and a ratio of two such runs moved between 4× and 7× from one bench to the next."""
 NOISE_FLOOR_SECONDS = 0.05
 """Under this at four times the size, the growth is not judged: a few milliseconds are timer, cache and
 collector noise (the seconds per MB are judged all the same)."""
@@ -234,17 +239,28 @@ def timed(stage: Stage, given: object) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
+def sample(stage: Stage, given: object, loops: int) -> float:
+    """Mean wall time of ``loops`` runs of the stage on ``given``, run back to back."""
+    gc.collect()
+    start = time.perf_counter()
+    for _ in range(loops):
+        stage.run(given)
+    return (time.perf_counter() - start) / loops
+
+
 def best_times(stage: Stage, inputs: dict[int, object], first: dict[int, float]) -> dict[int, float]:
-    """The best of up to :data:`REPEATS` runs at each size, the sizes taking turns (as the build benchmark
-    interleaves its builds) so that a slow spell of the shared machine falls on both alike."""
-    best = dict(first)
+    """The best of up to :data:`REPEATS` samples at each size, the sizes taking turns (as the build benchmark
+    interleaves its builds) so that a slow spell of the shared machine falls on both alike. A quick stage is
+    sampled over :data:`SAMPLE_SECONDS` of runs (see :func:`sample`)."""
+    loops = {size: max(1, min(MAX_LOOPS, int(SAMPLE_SECONDS / max(first[size], 1e-6)))) for size in inputs}
+    best = {size: first[size] if loops[size] == 1 else float("inf") for size in inputs}
     spent = sum(first.values())
-    for _ in range(REPEATS - 1):
-        if spent >= REPEAT_SECONDS:
+    for _ in range(REPEATS):
+        if spent >= REPEAT_SECONDS and all(t < float("inf") for t in best.values()):
             break
         for size, given in inputs.items():
-            elapsed, _ = timed(stage, given)
-            best[size], spent = min(best[size], elapsed), spent + elapsed
+            elapsed = sample(stage, given, loops[size])
+            best[size], spent = min(best[size], elapsed), spent + elapsed * loops[size]
     return best
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
 
 class SeedError(Exception):
@@ -55,9 +56,13 @@ class Coverage:
         return f"{self.translated}/{self.total} translated ({share:.0f}%), {self.fuzzy} fuzzy, {self.missing} missing"
 
 
-@dataclass(frozen=True)
-class Change:
-    """One edit a cleaning rule (or an editorial correction) made to the source text."""
+class Change(NamedTuple):
+    """One edit a cleaning rule (or an editorial correction) made to the source text.
+
+    A named tuple, not a dataclass: a hostile seed can make hundreds of thousands of these, and tuples of
+    strings and numbers are untracked by Python's cycle collector, which would otherwise scan them all again
+    and again (a build measured 4.8× the time for 4× the input, 3.3× with the collector off).
+    """
 
     rule: str
     """Name of the rule that made the edit."""
