@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -77,8 +78,10 @@ class Glossary:
         return TermIndex(self.terms)
 
 
-@dataclass(frozen=True)
-class TermMatch:
+class TermMatch(NamedTuple):
+    """An occurrence of a term in a text (a named tuple: one object, no instance dictionary, for the cycle
+    collector to walk, since a library holds one for every use of every term)."""
+
     start: int
     end: int
     term: Term
