@@ -11,6 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+build.set_loaded_data_aside()
 log = get_plugin_logger("duidu")
 escape_logs(log.logger)
 _site: build.SiteBuild | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,16 @@ from .render import render_page
 from .site import HOME, PagePlan, article_pages, bibtex_uri, escape, glossary_page, home_page, navigation
 from .terminology import Usage, inconsistencies, term_usages, unused_terms
 from .toc import headings, toc_tokens
+
+
+def set_loaded_data_aside() -> None:
+    """Put everything loaded so far (jieba's and pypinyin's dictionaries, OpenCC's tables, the modules) out
+    of the cycle collector's reach, once a process. The collector walks every tracked object on each full
+    collection, and a large seed makes many: with these set aside a pathological build takes a tenth less
+    time and grows 4.2–4.5×, not 4.9–5.1×, for four times the input (bench/pathological.py). They live as long
+    as the process anyway; ``gc.freeze`` only stops the walking."""
+    if not gc.get_freeze_count():
+        gc.freeze()
 
 
 @dataclass(frozen=True)
