@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .corpus import PARAGRAPH, PART, SUBSECTION, Article
+from .truth import LayoutTruth
 
 NBSP = "\u00a0"
 
@@ -73,20 +74,12 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Layout:
-    """A page in Simplified with the role of every line, and the layout truth in Simplified."""
+    """A page in Simplified: the role of every line, and what it says about the article."""
 
     lines: tuple[tuple[str, str], ...]
     """(role, text) of every line."""
-    title: str | None
-    authors: tuple[str, ...]
-    affiliations: tuple[str, ...]
-    journal: str | None
-    year: int | None
-    issue: int | None
-    abstract: str | None
-    keywords: tuple[str, ...]
-    clc: str | None
-    headings: tuple[str, ...]
+    truth: LayoutTruth
+    """In Simplified, as the page was written (page.layout_truth gives it in Traditional, as it is printed)."""
 
 
 def invent_masthead(rng: random.Random) -> Masthead:
@@ -400,8 +393,7 @@ def lay_out(article: Article, rng: random.Random) -> Layout:
         # Some sites put an empty line between every two.
         lines = [item for line in lines for item in (line, (BLANK_ROLE, ""))][:-1]
     first_author_only = position == "prefixed" or author_style == "post" and not shows_posting_date
-    return Layout(
-        lines=tuple(lines),
+    truth = LayoutTruth(
         title=title,
         # A name with a post, or before the title, shows the first author only; the names glued to a posting
         # date show them all.
@@ -419,3 +411,4 @@ def lay_out(article: Article, rng: random.Random) -> Layout:
         clc=masthead.clc if shows_clc else None,
         headings=tuple(headings[i] for i in sorted(headings)),
     )
+    return Layout(tuple(lines), truth)

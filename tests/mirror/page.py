@@ -7,7 +7,7 @@ Everything is drawn from ``random.Random(seed)``, so a seed names a page.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .corpus import Article, load_corpus
 from .layout import PROSE_ROLES, SPAM_ROLE, Layout, lay_out
@@ -28,23 +28,16 @@ class MirroredPage:
 
 
 def layout_truth(layout: Layout) -> LayoutTruth:
-    """The layout truth in Traditional, as the cleaned page has it."""
+    """The layout truth in Traditional, as the cleaned page has it (numbers and classification codes as they are)."""
 
-    def tw(text: str | None) -> str | None:
-        return None if text is None else to_taiwan_traditional(text).replace("\u00a0", " ")
+    def tw(value):
+        if isinstance(value, tuple):
+            return tuple(map(tw, value))
+        if isinstance(value, str):
+            return to_taiwan_traditional(value).replace("\u00a0", " ")
+        return value
 
-    return LayoutTruth(
-        title=tw(layout.title),
-        authors=tuple(map(tw, layout.authors)),
-        affiliations=tuple(map(tw, layout.affiliations)),
-        journal=tw(layout.journal),
-        year=layout.year,
-        issue=layout.issue,
-        abstract=tw(layout.abstract),
-        keywords=tuple(map(tw, layout.keywords)),
-        clc=layout.clc,
-        headings=tuple(map(tw, layout.headings)),
-    )
+    return LayoutTruth(**{field.name: tw(getattr(layout.truth, field.name)) for field in fields(LayoutTruth)})
 
 
 def mirror_page(article: Article, seed: int, *, run_rate: float = RUN_RATE) -> MirroredPage:

@@ -87,7 +87,8 @@ class RunTruth:
 
 @dataclass(frozen=True)
 class LayoutTruth:
-    """What the page says about the article, in clean Traditional (what the cleaner sees before OpenCC)."""
+    """What the page says about the article, in clean Traditional (what the cleaner sees before OpenCC); the
+    simulator first writes it in Simplified (layout.Layout)."""
 
     title: str | None
     """None when the stored page has no title."""
