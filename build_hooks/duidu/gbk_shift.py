@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, pinyin
 
@@ -294,14 +294,15 @@ and weighing them would cost the article's language model for nothing."""
 
 def _judge_window(site: Site, line: str, at_line_start: bool, model: LanguageModel, script: Script) -> Verdict:
     stream_end = site.stream_start + len(site.stream)
-    context: list[str] = []  # read when a reading is first weighed: a "?" standing alone never is
+
+    @cache  # read when a reading is first weighed: a "?" standing alone never is
+    def context() -> tuple[str, str]:
+        return _context_before(line, site.start), _context_after(line, max(stream_end, site.remnant_end))
 
     def score(text: str, prior: float = 0.0) -> float:
         # The Chinese is weighed by the model; a Latin letter or digit the hypothesis puts in the text costs
         # what such a character costs in Chinese prose.
-        if not context:
-            context.extend((_context_before(line, site.start), _context_after(line, max(stream_end, site.remnant_end))))
-        before, after = context
+        before, after = context()
         pieces = _ASCII_RUN.split(to_simplified(before + text + after))
         latin = sum(1 for ch in text if ch.isascii() and ch.isalnum())
         return prior + latin * _LATIN_IN_PROSE + sum(model.log_probability(piece) for piece in pieces if piece)
@@ -525,7 +526,6 @@ def _plausible(ch: str) -> bool:
     return is_han(ch) and all(in_gb2312(standard_form(c)) for c in to_simplified(ch))
 
 
-@lru_cache(maxsize=65536)
 def reads_as(character: str, syllable: str) -> bool:
     """Whether ``syllable`` (toned, or toneless as the mirror also wrote it) is a reading of ``character``.
 

@@ -52,10 +52,9 @@ def _general_cost(word: str) -> float:
 class LanguageModel:
     """jieba's unigram word model, optionally mixed with the counts of one article's own tokens."""
 
-    def __init__(self, article_tokens: Counter[str] | None = None, count_tokens: Callable[[], Counter[str]] | None = None) -> None:
-        """jieba's frequencies mixed with ``article_tokens``, or with what ``count_tokens`` returns when the
-        model is first asked (an article whose every "?" stands alone never asks: see gbk_shift.UNWEIGHED)."""
-        self._given = article_tokens
+    def __init__(self, count_tokens: Callable[[], Counter[str]] | None = None) -> None:
+        """jieba's frequencies alone, or mixed with the article tokens ``count_tokens`` returns when the model
+        is first asked (an article whose every "?" stands alone never asks: see gbk_shift.UNWEIGHED)."""
         self._count_tokens = count_tokens
         self._known: dict[str, float] = {}
 
@@ -75,8 +74,6 @@ class LanguageModel:
 
     @cached_property
     def _article(self) -> Counter[str]:
-        if self._given is not None:
-            return self._given
         return self._count_tokens() if self._count_tokens else Counter()
 
     @cached_property
