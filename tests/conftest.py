@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -100,14 +101,7 @@ def run_mkdocs(arguments: list[str], directory: Path) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-@dataclass(frozen=True)
-class Finished:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def run_forked(main, directory: Path) -> Finished:
+def run_forked(main, directory: Path) -> subprocess.CompletedProcess:
     """``main()`` run as a command would run it, in a child process forked from this one: in ``directory``,
     with its own standard output and error, and the exit status it returns or exits with (a traceback and
     status 1 for an exception). Nothing the child does reaches the tests' process."""
@@ -141,7 +135,8 @@ def run_forked(main, directory: Path) -> Finished:
         _, wait_status = os.waitpid(pid, 0)
         out.seek(0)
         err.seek(0)
-        return Finished(
+        return subprocess.CompletedProcess(
+            [getattr(main, "__name__", repr(main))],
             os.waitstatus_to_exitcode(wait_status),
             out.read().decode("utf-8", errors="replace"),
             err.read().decode("utf-8", errors="replace"),
@@ -267,7 +262,6 @@ def synthetic_text() -> str:
 def pytest_configure(config):
     # pytest-playwright 0.10 defines its session fixtures as instance methods; pytest 9 warns on every run.
     config.addinivalue_line("filterwarnings", "ignore:Session-scoped fixtures defined as instance methods")
-
 
 
 def pytest_xdist_make_scheduler(config, log):
