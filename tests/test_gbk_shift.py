@@ -9,8 +9,9 @@ are the cases a reader can check by hand.
 import math
 
 import pytest
-from duidu.clean import ArticleText, apply_rules, repair_gbk_shift
+from duidu.clean import ArticleText, apply_rules, clean_lines, repair_gbk_shift
 from duidu.gbk_shift import find_sites, judge, reads_as
+from helpers import assert_linear
 
 
 def shifted(text: str, following: str = "") -> str:
@@ -97,11 +98,7 @@ def test_a_reading_that_leaves_garbage_after_it_is_no_repair():
 
 @pytest.mark.parametrize("unit", ["?基", "?基層治理。", "是否?"], ids=["?基", "a ? a sentence", "real questions"])
 def test_the_repair_takes_time_linear_in_the_line(unit):
-    from duidu.clean import clean_lines
-    from helpers import assert_linear
-
     assert_linear(lambda line: clean_lines(["標題", line]), lambda n: unit * n, 2_000, floor=0.05)
-
 
 
 def test_a_question_mark_standing_alone_is_not_weighed_and_costs_no_language_model():

@@ -9,6 +9,7 @@ from duidu.layout import byline_with_affiliations, classification, is_classifica
 from duidu.parse import parse_reference
 from helpers import assert_linear
 
+
 def publisher_of_notice(notice: str) -> str:
     lines = ["以高水平治理提升基层“免疫力”", "【摘要】基层治理。", "正文。", "责编/李一丹", notice]
     return read_page(lines).metadata.publisher
