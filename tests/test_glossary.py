@@ -2,6 +2,7 @@
 
 import pytest
 from duidu.glossary import Term, english_has_rendering, find_terms, generated_pinyin, load_glossary, term_id
+from duidu.models import SeedError
 
 
 def term(id, form, *variants, english="x"):
@@ -104,6 +105,14 @@ def test_a_malformed_entry_is_an_error_naming_the_file_and_the_entry_and_the_res
     assert [t.term for t in glossary.terms] == ["一票否决"]
     (error,) = glossary.errors
     assert error.startswith("glossary.yml: entry 2") and problem in error
+
+
+def test_a_file_that_is_not_yaml_is_one_line_naming_the_file_and_the_line(tmp_path):
+    path = write(tmp_path, "terms:\n  - {term: 两委, english: [a\n")
+    with pytest.raises(SeedError) as raised:
+        load_glossary(path)
+    message = str(raised.value)
+    assert message.startswith("glossary.yml: line ") and "not valid YAML" in message and "\n" not in message
 
 
 def test_a_form_claimed_by_two_entries_is_an_error(tmp_path):

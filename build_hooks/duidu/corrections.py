@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader where PyYAML was built with it (the wheels are), else the pure-Python one."""
-
 from .models import Correction, SeedError
-from .yaml_errors import yaml_error_reason
+from .yaml_files import read_yaml
 
 SUFFIX = ".corrections.yml"
 FIELDS = ("source", "corrected", "reason")
@@ -25,10 +20,7 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
     """Read a corrections file; a missing file means no corrections."""
     if not path.exists():
         return ()
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise SeedError(f"{path.name}: {yaml_error_reason(error)}") from None
+    data = read_yaml(path)
     entries = (data or {}).get("corrections", []) if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise SeedError(f"{path.name}: expected a mapping with a 'corrections' list")

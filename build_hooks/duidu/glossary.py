@@ -14,13 +14,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from .chardata import HAN
-from .corrections import SAFE_LOADER
 from .models import SeedError
 from .slugs import pinyin_slug
+from .yaml_files import read_yaml
 
 GLOSSARY_FILE = "glossary.yml"
 REQUIRED = ("term", "english", "explanation")
@@ -109,10 +108,7 @@ def load_glossary(path: Path) -> Glossary:
     """Read the glossary file; a malformed entry is reported and left out, the others are kept."""
     if not path.exists():
         return Glossary(terms=())
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise SeedError(f"{path.name}: not valid YAML: {error}") from None
+    data = read_yaml(path)
     entries = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise SeedError(f"{path.name}: expected a mapping with a 'terms' list")

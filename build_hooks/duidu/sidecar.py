@@ -22,15 +22,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
 
 from .models import Metadata, SeedError
-from .yaml_errors import yaml_error_reason
+from .yaml_files import SAFE_LOADER, read_yaml
 
 SUFFIX = ".meta.yml"
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's safe loader where PyYAML has it
+class _Loader(SAFE_LOADER):
     """A safe loader that leaves dates as text, so that :data:`SCHEMA` checks them (an impossible date
     such as 2021-13-40 would otherwise fail inside PyYAML, with no key named)."""
 
@@ -126,10 +125,7 @@ def load_sidecar(path: Path) -> Sidecar:
     """Read and check a sidecar; a missing file means no editorial metadata."""
     if not path.exists():
         return Sidecar(path.name)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise SeedError(f"{path.name}: {yaml_error_reason(error)}") from None
+    data = read_yaml(path, _Loader)
     if data is None:
         return Sidecar(path.name)
     if not isinstance(data, dict):
