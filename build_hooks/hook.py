@@ -43,3 +43,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if _site is None or page.file.src_uri not in _site.plans:
         return html
     return build.page_content(_site, page)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _site is not None:
+        build.write_search(_site, Path(config.site_dir), log)

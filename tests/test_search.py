@@ -1,41 +1,62 @@
-"""Search in a real browser: Chinese queries without spaces and English queries find the page that holds
-them first. The expected page is computed: the one article page whose text contains the query."""
+"""Search in a real browser (Pagefind, through Duidu's search box): Chinese queries without spaces, English
+queries, and the glossary's terms in pinyin and in English find the paragraph that holds them first, and
+the result links to it. The expected paragraph is computed from the built pages: the one unit whose text
+holds the query (or, for a term, a unit whose Chinese uses it)."""
+
+import re
+import unicodedata
 
 import pytest
 
+from conftest import ROOT
+from duidu.glossary import load_glossary
 from helpers import content, soup
 
 CHINESE = ["分税制", "鞭打快牛", "五社联动", "居站分设", "甩锅", "选苗", "内耗", "闲置", "孵化"]
 ENGLISH = ["tax-sharing", "pony", "circuit-breaker", "demerits", "vanity", "fettered", "atomization", "interim"]
 PAGES = ["", "part-1/", "part-2/", "part-3/", "references/"]
+PINYIN_TERMS = 4
+"""How many glossary terms (those used in exactly one paragraph) are looked up by pinyin and by English."""
 
 
 @pytest.fixture(scope="module")
-def page_texts(real_site, article_slug):
-    return {path: content(soup(real_site.site / article_slug / path / "index.html")).get_text().lower() for path in PAGES}
+def units(real_site, article_slug) -> dict[str, str]:
+    """The text of every linkable unit of the searchable pages, by ``page#anchor``."""
+    found = {}
+    for path in PAGES:
+        page = content(soup(real_site.site / article_slug / path / "index.html"))
+        for node in page.select(".dd-block[id], .dd-heading[id], li[id^=ref-]"):
+            found[f"{article_slug}/{path}#{node['id']}"] = node.get_text(" ").lower()
+    return found
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, served_site):
-    """One home page for every query of the module: the search index is loaded once, as a reader's is."""
+    """One page for every query of the module: Pagefind is loaded once, as it is for a reader."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{served_site}/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("#dd-search-input").focus()
     yield page
     context.close()
 
 
-def search(page, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item > a")
-    # Clear the previous query and see its results go, so the ones read below are this query's.
+def search(page, query: str, kind: str = "") -> list[str]:
+    """The links of the results, in order (of one group, ``text`` or ``term``, if given)."""
+    box = page.locator("#dd-search-input")
+    status = page.locator(".dd-search__status")
+    # Clear the previous query and see its results go, so that the ones read below are this query's.
     box.fill("")
-    results.first.wait_for(state="detached", timeout=10_000)
+    page.wait_for_function("!document.querySelector('.dd-search__list').children.length")
     box.fill(query)
-    box.press("End")
-    results.first.wait_for(timeout=10_000)
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    page.wait_for_function("document.querySelector('.dd-search__status').textContent.length > 0")
+    assert "Nothing found" not in status.text_content(), query
+    selector = ".dd-search__result" + ("--term" if kind == "term" else ":not(.dd-search__result--term)" if kind else "")
+    return [link.get_attribute("href") for link in page.locator(selector).all()]
+
+
+def local(href: str, served_site: str) -> str:
+    return href.removeprefix(f"{served_site}/")
 
 
 def test_the_table_is_half_chinese_half_english_and_at_least_twelve():
@@ -43,9 +64,71 @@ def test_the_table_is_half_chinese_half_english_and_at_least_twelve():
 
 
 @pytest.mark.parametrize("query", CHINESE + ENGLISH)
-def test_a_query_finds_the_page_that_holds_it_first(search_page, served_site, article_slug, page_texts, query):
-    holders = [path for path, text in page_texts.items() if query.lower() in text]
-    assert len(holders) == 1, f"{query} should stand on one page, stands on {holders}"
-    hrefs = search(search_page, query)
-    first = hrefs[0].split("?")[0].split("#")[0]
-    assert first == f"{served_site}/{article_slug}/{holders[0]}", (query, hrefs[:3])
+def test_a_query_finds_the_paragraph_that_holds_it_first(search_page, served_site, units, query):
+    holders = [place for place, text in units.items() if query.lower() in text]
+    assert len(holders) == 1, f"{query} should stand in one unit, stands in {holders}"
+    first = local(search(search_page, query, "text")[0], served_site)
+    assert first == holders[0], (query, first)
+
+
+def one_paragraph_terms(units) -> list:
+    """Glossary terms that stand in exactly one unit of the article, a few of them."""
+    glossary = load_glossary(ROOT / "seeds" / "glossary.yml")
+    chosen = []
+    for term in glossary.terms:
+        holders = [place for place, text in units.items() if any(form in text for form in term.forms)]
+        if len(holders) == 1 and re.fullmatch(r"[a-z ]+", term.english.lower()):
+            chosen.append((term, holders[0]))
+    assert len(chosen) >= PINYIN_TERMS
+    return chosen[:: len(chosen) // PINYIN_TERMS][:PINYIN_TERMS]
+
+
+def toneless(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def test_a_glossary_term_is_found_by_its_pinyin_and_its_english(search_page, served_site, units):
+    for term, holder in one_paragraph_terms(units):
+        queries = [toneless(term.pinyin).replace(" ", ""), term.pinyin, term.english]
+        for query in queries:
+            first = local(search(search_page, query, "text")[0], served_site)
+            assert first == holder, (term.term, query, first)
+        entries = [local(href, served_site) for href in search(search_page, term.pinyin, "term")]
+        assert f"glossary/#{term.id}" in entries, (term.term, entries)
+
+
+def test_the_results_are_reached_and_left_by_keyboard(search_page):
+    search(search_page, "分税制")
+    box = search_page.locator("#dd-search-input")
+    box.focus()
+    box.press("ArrowDown")
+    first = search_page.locator(".dd-search__result").first
+    assert first.evaluate("el => el === document.activeElement")
+    first.press("ArrowDown")
+    assert search_page.locator(".dd-search__result").nth(1).evaluate("el => el === document.activeElement")
+    search_page.keyboard.press("ArrowUp")
+    search_page.keyboard.press("ArrowUp")
+    assert box.evaluate("el => el === document.activeElement")
+    box.press("Escape")
+    assert search_page.locator("#dd-search-results").is_hidden()
+
+
+def test_a_result_shows_the_paragraph_with_the_query_marked_and_says_how_many(search_page):
+    search(search_page, "鞭打快牛")
+    first = search_page.locator(".dd-search__result").first
+    assert "".join(first.locator(".dd-search__zh mark").all_text_contents()) == "鞭打快牛"
+    assert first.locator(".dd-search__zh").get_attribute("lang") == "zh-Hans"
+    status = search_page.locator(".dd-search__status")
+    assert status.get_attribute("role") == "status"
+    assert re.search(r"\d+ pages? and \d+ glossary entr", status.text_content())
+
+
+def test_following_a_result_lands_on_its_paragraph(search_page, served_site, units):
+    search(search_page, "居站分设")
+    search_page.locator(".dd-search__result").first.click()
+    search_page.wait_for_load_state()
+    anchor = search_page.url.split("#")[1]
+    assert "居站分设" in units[local(search_page.url, served_site).split("?")[0]]
+    assert search_page.locator(f"#{anchor}").evaluate("el => el.classList.contains('dd-highlight')")
+    search_page.goto(f"{served_site}/")
+    search_page.locator("#dd-search-input").focus()

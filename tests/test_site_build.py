@@ -6,10 +6,11 @@ import re
 import pytest
 from duidu.convert import to_simplified
 from duidu.gbk_shift import find_sites
+from duidu.glossary import load_glossary
 from duidu.pipeline import build_edition
 from duidu.units import translation_units
 
-from conftest import SEED
+from conftest import ROOT, SEED
 from helpers import HAN, chinese_text, content, html_pages, soup, tables_of_contents, traditional_characters
 
 
@@ -173,10 +174,14 @@ def test_no_outside_resource_is_referenced(real_site):
             assert not re.match(r"(https?:)?//", url), (page, url)
 
 
-def test_chinese_search_index_is_segmented(real_site):
-    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    part_2 = next(doc for doc in index["docs"] if doc["location"].endswith("part-2/#s2-1"))
-    assert "\u200b分税制\u200b" in part_2["text"]
+def test_the_search_index_holds_every_searchable_page_and_glossary_entry(real_site):
+    """Pagefind's index is written into the site: one record per article page (About is not searched) and
+    per glossary entry, which is what its metadata counts."""
+    entry = json.loads((real_site.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    glossary = load_glossary(ROOT / "seeds" / "glossary.yml")
+    pages = len(["overview", "part-1", "part-2", "part-3", "references"])
+    assert entry["languages"]["en"]["page_count"] == pages + len(glossary.terms)
+    assert (real_site.site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_chinese_in_navigation_toc_and_footer_is_marked_and_labels_are_text(pages):

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -21,6 +20,7 @@ from .loaded_code import CodeState, changed_files, code_state, restart_notice
 from .models import Edition, Note, SeedError
 from .pipeline import build_editions
 from .render import render_page
+from .search_index import site_records
 from .site import HOME, PagePlan, article_pages, bibtex_uri, escape, glossary_page, home_page, navigation
 from .terminology import Usage, inconsistencies, term_usages, unused_terms
 from .toc import headings, toc_tokens
@@ -59,7 +59,6 @@ def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> Si
         if edition.report.rare_characters:
             kept = "".join(dict.fromkeys(ch for _, ch in edition.report.rare_characters))
             log.info(f"seeds/{edition.seed_name}: characters outside GB2312 kept as they are: {kept}")
-        teach_search(edition.article.keywords)
     glossary = read_glossary(seed_dir / GLOSSARY_FILE, log)
     usages = term_usages(glossary, editions)
     check_terminology(glossary, usages, log)
@@ -83,7 +82,6 @@ def read_glossary(path: Path, log: logging.Logger) -> Glossary:
         log.error(f"seeds/{problem}")
     for problem in glossary.warnings:
         log.warning(f"seeds/{problem}")
-    teach_search(form for term in glossary.terms for form in term.forms)
     return glossary
 
 
@@ -175,10 +173,6 @@ def set_page_meta(plan: PagePlan, page: Page) -> None:
     page.meta["title"] = escape(plan.title.plain())
     if plan.description:
         page.meta["description"] = escape(plan.description)
-    if not plan.searchable:
-        page.meta["search"] = {"exclude": True}
-    elif plan.search_boost != 1.0:
-        page.meta["search"] = {"boost": plan.search_boost}
 
 
 def page_content(site: SiteBuild, page: Page) -> str:
@@ -191,25 +185,17 @@ def page_content(site: SiteBuild, page: Page) -> str:
     return html
 
 
+def write_search(site: SiteBuild, site_dir: Path, log: logging.Logger) -> None:
+    """Index the site's pages for the search box (Pagefind, in ``site_dir/pagefind``)."""
+    from .pagefind_index import write_search_index  # only a build that writes a site starts Pagefind
+
+    url_of = {src_uri: file.url for src_uri, file in site.files.by_source.items()}
+    count = write_search_index(site_records(site.plans.values(), site.glossary, url_of), site_dir)
+    log.info(f"search: {count} records indexed by Pagefind")
+
+
 def check_code(loaded: CodeState, root: Path, log: logging.Logger) -> None:
     """Tell the maintainer, in one line, when the code under ``root`` is no longer the code this process runs."""
     changed = changed_files(loaded, code_state(root))
     if changed:
         log.warning(restart_notice(changed))
-
-
-TAUGHT_WORDS: set[str] = set()
-"""The words this process has taught jieba. jieba's dictionary is process-wide and `mkdocs serve` keeps the
-process across rebuilds, while every ``jieba.add_word`` raises a word's frequency and jieba's total: teaching
-a word again would make a rebuild segment the search index unlike a fresh build. So this record lives exactly
-as long as what it records."""
-
-
-def teach_search(words: Iterable[str]) -> None:
-    """Keep these words whole when Material's search segments Chinese with jieba, so that a query for a
-    keyword or a glossary term (居站分设, which jieba alone cuts in two) matches it by prefix. Each word is
-    taught once per process."""
-    for word in words:
-        if word not in TAUGHT_WORDS:
-            jieba.add_word(word)
-            TAUGHT_WORDS.add(word)

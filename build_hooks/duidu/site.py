@@ -49,8 +49,7 @@ class PagePlan:
     part_number: int = 0
     description: str = ""
     searchable: bool = True
-    search_boost: float = 1.0
-    """Material's per-page search boost: below 1 lets the article passages rank above the page."""
+    """Whether the search index holds the page (search_index.py); the About page's report is not for finding."""
 
 
 def overview_uri(edition: Edition) -> str:
@@ -158,7 +157,6 @@ def glossary_page(glossary: Glossary) -> PagePlan:
         title=ui("Glossary", "术语表"),
         nav_title=ui("Glossary", "术语表"),
         description="Terms of art, slogans and institutions of Chinese governance in the articles: pinyin, English, explanation and every place they are used.",
-        search_boost=0.3,  # a query for a term should find the passage that uses it first, then the entry
     )
 
 

@@ -1,0 +1,68 @@
+"""Write the site's search index with Pagefind (its Python API drives the Pagefind binary the wheel ships)."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
+
+from .search_index import SearchRecord
+
+OUTPUT = "pagefind"
+"""The folder of the index in the built site; the search box loads ``pagefind/pagefind.js`` from it."""
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js", "pagefind-worker.js")
+"""Pagefind's own interfaces and its worker, which Duidu's search box does without (it searches on the page)."""
+
+
+class _PromptService(PagefindService):
+    """Pagefind's service, reading each answer as soon as it comes. The upstream reader sleeps a tenth of a
+    second before each answer, which makes a library of 200 articles (1,200 records) wait two minutes."""
+
+    async def _wait_for_responses(self) -> None:
+        assert self._backend.stdout is not None
+        while True:
+            output = await self._backend.stdout.readuntil(b",")
+            response = json.loads(base64.b64decode(output[:-1]))
+            future = self._responses.pop(response.get("message_id"), None)
+            if future is None:
+                continue
+            payload = response["payload"]
+            if payload["type"] == "Error":
+                future.set_exception(RuntimeError(f"Pagefind: {payload['message']}"))
+            else:
+                future.set_result(payload)
+
+
+def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
+    """Index the records and write Pagefind's files into ``site_dir/pagefind``; returns how many records."""
+    count = asyncio.run(_write(list(records), site_dir / OUTPUT))
+    for pattern in UNUSED:
+        for path in (site_dir / OUTPUT).glob(pattern):
+            path.unlink()
+    return count
+
+
+async def _write(records: list[SearchRecord], output: Path) -> int:
+    service = await _PromptService().launch()
+    try:
+        index = await service.create_index(IndexConfig())
+        # One record at a time: Pagefind numbers pages in the order it finishes them, and records sent
+        # together finish in any order, which would make two builds of one site differ.
+        for record in records:
+            await index.add_custom_record(
+                url=record.url,
+                content=record.content(),
+                # English: Pagefind stems the English words and leaves the pairs of Han characters whole
+                language="en",
+                meta={"title": record.title, "article": record.article, "units": record.unit_map()},
+                filters={"kind": [record.kind]},
+            )
+        await index.write_files(output_path=str(output))
+    finally:
+        await service.close()
+    return len(records)
