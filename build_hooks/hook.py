@@ -9,6 +9,7 @@ from duidu.logs import escape_logs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 build.set_loaded_data_aside()
@@ -30,6 +31,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = build.build_site(Path(config.config_file_path).parent / "seeds", config.site_description or "", log)
     _site = build.add_pages(site, files, config)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _site is not None:
+        build.attach_articles(_site, nav)
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if _site is not None:
+        context["nav"] = build.page_navigation(_site, page, nav)
+    return context
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -53,6 +53,8 @@ def tables_of_contents(site: Path) -> set[str]:
         document = soup(page)
         headings = [h["id"] for h in content(document).select("h2[id], h3[id]")]
         toc = document.select_one("nav.md-nav--secondary")
+        if toc is None and not headings:  # nothing to list (a page of the library)
+            continue
         if toc is None:
             # Material integrates no TOC into the navigation for a section's index page (an article's
             # overview): only its skip link shows the TOC, pointing at the first entry.

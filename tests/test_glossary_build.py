@@ -62,12 +62,18 @@ def test_the_glossary_page_sorted_grouped_with_every_field_and_working_backlinks
     for entry, term in zip(entries, GLOSSARY.terms):
         text = entry.get_text()
         assert term.term in text and term.pinyin in text and term.english in text and term.explanation in text
-        for link in entry.select(".dd-entry__uses a"):
+        # the entry gives how often the term is used and links to the term's own page, which lists where
+        (uses,) = entry.select(".dd-entry__uses a")
+        term_page = soup(real_site.site / "glossary" / uses["href"] / "index.html")
+        listed = term_page.select(".dd-uses li > a")
+        assert f"Used in {len(listed)} paragraph" in uses.get_text(), (term.id, uses.get_text())
+        for link in listed:
             path, anchor = link["href"].split("#")
-            target = real_site.site / posixpath.normpath(posixpath.join("glossary", path)) / "index.html"
+            target = real_site.site / posixpath.normpath(posixpath.join("glossary", term.id, path)) / "index.html"
             if target not in ids_of_page:
-                ids_of_page[target] = {node["id"] for node in soup(target).select("[id]")}
+                ids_of_page[target] = {node["id"]: node.get_text() for node in soup(target).select("[id]")}
             assert anchor in ids_of_page[target], link["href"]
+            assert any(form in ids_of_page[target][anchor] for form in term.forms), (term.term, link["href"])
             backlinks += 1
     assert backlinks >= len(GLOSSARY.terms)
 

@@ -17,17 +17,24 @@ def build(tmp_path_factory):
     return result
 
 
-def test_every_article_is_on_the_home_page_with_its_own_url(build):
+def test_every_article_is_on_the_home_page_and_in_the_library_with_its_own_url(build):
     home = soup(build.site / "index.html")
-    links = [a["href"] for a in home.select(".dd-card h3 a")]
+    links = sorted(a["href"] for a in home.select(".dd-card h3 a"))
     assert links == [
-        "yi-gao-shui-ping-zhi-li-ti-sheng-ji-ceng-mian-yi-li/",
-        "she-qu-zhi-li-de-ji-ge-wen-ti/",
         "she-qu-zhi-li-de-ji-ge-wen-ti-200-twin/",
+        "she-qu-zhi-li-de-ji-ge-wen-ti/",
+        "yi-gao-shui-ping-zhi-li-ti-sheng-ji-ceng-mian-yi-li/",
     ]
     for href in links:
         overview = soup(build.site / href / "index.html")
         assert overview.select_one('article h1 [lang="zh-Hans"]').get_text() in {"以高水平治理提升基层“免疫力”", "社区治理的几个问题"}
+    library = soup(build.site / "library" / "index.html")
+    shelves = [a["href"] for a in library.select(".dd-shelves a")]
+    listed = []
+    for shelf in shelves:
+        page = soup(build.site / "library" / shelf / "index.html")
+        listed += [a["href"].removeprefix("../../") for a in page.select(".dd-listing a")]
+    assert sorted(listed) == links
 
 
 def test_the_twin_says_its_own_source_and_encoding(build):
@@ -35,6 +42,22 @@ def test_the_twin_says_its_own_source_and_encoding(build):
     assert "seeds/200_twin.txt" in about and "gb18030" in about
 
 
-def test_each_article_is_its_own_navigation_section(build):
-    nav = soup(build.site / "index.html").select("nav.md-nav--primary > ul > li")
-    assert len(nav) == 4  # home and three articles
+def top_entries(page) -> list[str]:
+    return [li.select_one("a, label").get_text(" ", strip=True) for li in page.select("nav.md-nav--primary > ul > li")]
+
+
+def test_a_page_navigation_holds_the_site_and_its_own_article_only(build):
+    site_entries = top_entries(soup(build.site / "index.html"))
+    assert [entry.split(" · ")[0].split()[0] for entry in site_entries] == ["Home", "Library"] + (["Glossary"] if len(site_entries) == 3 else [])
+    titles = {"yi-gao-shui-ping-zhi-li-ti-sheng-ji-ceng-mian-yi-li": "以高水平治理提升基层“免疫力”", "she-qu-zhi-li-de-ji-ge-wen-ti": "社区治理的几个问题"}
+    for slug, title in titles.items():
+        page = soup(build.site / slug / "part-1" / "index.html")
+        entries = top_entries(page)
+        assert len(entries) == len(site_entries) + 1 and title in entries[1], entries
+        nav_text = page.select_one("nav.md-nav--primary").get_text()
+        others = [t for s, t in titles.items() if s != slug]
+        assert not any(other in nav_text for other in others)
+        own = [a["href"] for a in page.select("nav.md-nav--primary > ul > li:nth-child(2) a.md-nav__link") if "#" not in a["href"]]
+        assert own[0] == "../" and "../references/" in own and "../about/" in own, own
+        previous, following = (page.select_one(f"a.md-footer__link--{d}")["href"] for d in ("prev", "next"))
+        assert (previous, following) == ("../", "../part-2/")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -21,7 +22,20 @@ from .models import Edition, Note, SeedError
 from .pipeline import build_editions
 from .render import render_page
 from .search_index import site_records
-from .site import HOME, PagePlan, article_pages, bibtex_uri, escape, glossary_page, home_page, navigation
+from .site import (
+    HOME,
+    PagePlan,
+    article_pages,
+    bibtex_uri,
+    escape,
+    glossary_page,
+    home_page,
+    label_html,
+    library_pages,
+    navigation,
+    term_pages,
+    unit_label,
+)
 from .terminology import Usage, inconsistencies, term_usages, unused_terms
 from .toc import headings, toc_tokens
 
@@ -46,6 +60,8 @@ class SiteBuild:
     """Where each glossary term occurs, by term id."""
     files: SiteFiles = field(default_factory=lambda: SiteFiles({}))
     """The MkDocs files of the pages and downloads, once :func:`add_pages` has added them: every link's source."""
+    sections: dict[str, Section] = field(default_factory=dict)
+    """Each article's navigation section (its pages, overview first), by the article's slug: see :func:`attach_articles`."""
 
 
 def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> SiteBuild:
@@ -66,6 +82,9 @@ def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> Si
     if glossary.terms:
         plan = glossary_page(glossary)
         plans[plan.src_uri] = plan
+        plans.update((plan.src_uri, plan) for plan in term_pages(glossary, usages))
+    if editions:
+        plans.update((plan.src_uri, plan) for plan in library_pages(editions))
     for edition in editions:
         plans.update((plan.src_uri, plan) for plan in article_pages(edition))
     return SiteBuild(editions=editions, plans=plans, glossary=glossary, usages=usages)
@@ -166,6 +185,39 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
         files.append(file)
     config.nav = navigation(site.editions, site.plans)
     return replace(site, files=SiteFiles(added))
+
+
+def attach_articles(site: SiteBuild, nav: Navigation) -> None:
+    """Give each article's pages a section of their own, outside the site's navigation: the section is their
+    parent (so Material opens it and shows the page's place) and sets their previous and next page. One
+    section per article, made once a build: what :func:`page_navigation` adds to each page's navigation."""
+    pages: dict[str, list[Page]] = {}
+    for src_uri, plan in site.plans.items():
+        if plan.edition is not None:
+            page = site.files.by_source[src_uri].page
+            assert page is not None
+            page.title = label_html(plan.nav_title)  # as a navigation entry; <title> comes from the meta
+            pages.setdefault(plan.edition.slug, []).append(page)
+    site.sections.clear()
+    for edition in site.editions:
+        members = pages[edition.slug]
+        section = Section(label_html(unit_label(edition, "title", edition.article.title)), members)
+        for before, page, after in zip([None, *members], members, [*members[1:], None]):
+            page.parent = section
+            page.previous_page, page.next_page = before, after
+        site.sections[edition.slug] = section
+
+
+def page_navigation(site: SiteBuild, page: Page, nav: Navigation) -> Navigation:
+    """The navigation one page shows: the site's (home, library, glossary) and, on an article's page, that
+    article's section after the home page. Its size does not depend on how many articles the library holds."""
+    plan = site.plans.get(page.file.src_uri)
+    if plan is None or plan.edition is None:
+        return nav
+    items = [nav.items[0], site.sections[plan.edition.slug], *nav.items[1:]]
+    own = Navigation(items, [*site.sections[plan.edition.slug].children])
+    own.homepage = nav.homepage
+    return own
 
 
 def set_page_meta(plan: PagePlan, page: Page) -> None:

@@ -16,7 +16,21 @@ from .glossary import Glossary, Term
 from .layout import LAYOUT_RULES
 from .models import Article, Edition
 from .links import SiteFiles
-from .site import GLOSSARY, PagePlan, apparatus_uri, bibtex_uri, overview_uri, part_uri
+from .site import (
+    GLOSSARY,
+    LIBRARY,
+    SHELF_PAGE,
+    Label,
+    PagePlan,
+    apparatus_uri,
+    bibtex_uri,
+    label_html,
+    newest,
+    overview_uri,
+    part_uri,
+    shelf_uri,
+    term_uri,
+)
 from .terminology import Usage
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -111,7 +125,49 @@ def render_page(
         glossary=glossary,
         usages=usages,
         unit_containing=functools.partial(unit_containing, plan.edition),
+        library_uri=LIBRARY,
+        shelf_uri=shelf_uri,
+        shelf_page=SHELF_PAGE,
+        shelf_plans=[p for p in plans.values() if p.listing is not None and p.listing.page == 1],
+        newest=newest,
+        term_uri=term_uri,
+        excerpt=term_excerpt,
+        label_of=label_markup,
     )
+
+
+EXCERPT_CONTEXT = 30
+"""Characters shown on either side of a term where a term page quotes the paragraph that uses it."""
+
+
+def term_excerpt(text: str, term: Term, context: int = EXCERPT_CONTEXT) -> Markup:
+    """The stretch of ``text`` around the first of the term's forms, the form marked; seed text escaped.
+
+    >>> from duidu.glossary import Term
+    >>> term = Term("fen-shui-zhi", "分税制", (), "fēn shuì zhì", "tax-sharing system", (), "")
+    >>> str(term_excerpt("同时，分税制后<基层>财权被削弱", term, context=3))
+    '同时，<mark>分税制</mark>后&lt;基…'
+    """
+    found = [(text.find(form), form) for form in term.forms if form in text]
+    if not found:
+        return render_text(text[: 2 * context]) + ("…" if len(text) > 2 * context else "")
+    start, form = min(found)
+    end = start + len(form)
+    before, after = text[max(0, start - context) : start], text[end : end + context]
+    return (
+        ("…" if start > context else "")
+        + render_text(before)
+        + Markup("<mark>")
+        + escape(form)
+        + Markup("</mark>")
+        + render_text(after)
+        + ("…" if end + context < len(text) else "")
+    )
+
+
+def label_markup(label: Label) -> Markup:
+    """A two-language label as HTML (each language escaped in its own ``lang`` span)."""
+    return Markup(label_html(label))
 
 
 def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | None:

@@ -12,13 +12,26 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .catalog import Status
-from .glossary import Glossary
+from .glossary import Glossary, Term
 from .models import Edition
+from .slugs import pinyin_slug
+
+if TYPE_CHECKING:  # terminology reads the page paths from here
+    from .terminology import Usage
 
 HOME = "index.md"
 GLOSSARY = "glossary.md"
+LIBRARY = "library/index.md"
+SHELF_PAGE = 50
+"""Articles listed on one page of a shelf (the rest on ``page/2/``, ``page/3/``…, as Material's blog paginates)."""
+TERM_USES_PAGE = 100
+"""Uses of a term listed on one page of its own (the glossary page gives only their number)."""
+HOME_ARTICLES = 10
+"""The newest articles the home page shows; the library lists them all."""
+OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,132 @@ class PagePlan:
     description: str = ""
     searchable: bool = True
     """Whether the search index holds the page (search_index.py); the About page's report is not for finding."""
+    listing: Listing | None = None
+    """For a page of the library: the shelf and the articles it lists."""
+    uses: TermUses | None = None
+    """For a page of a glossary term: the term and the uses it lists."""
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """The articles of one periodical (``other`` for those whose source names none)."""
+
+    key: str
+    """The periodical's pinyin, hyphenated: the shelf's URL (``library/ren-min-lun-tan/``)."""
+    label: Label
+    editions: tuple[Edition, ...]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.editions) // SHELF_PAGE))
+
+
+@dataclass(frozen=True)
+class Listing:
+    shelf: Shelf
+    page: int
+    """1-based."""
+    editions: tuple[Edition, ...]
+
+
+@dataclass(frozen=True)
+class TermUses:
+    """One page of the places a glossary term is used."""
+
+    term: Term
+    page: int
+    """1-based."""
+    pages: int
+    uses: tuple[Usage, ...]
+    """This page's uses, in reading order of the library."""
+    total: int
+    """Uses on every page."""
+
+
+def term_uri(term_id: str, page: int = 1) -> str:
+    return f"glossary/{term_id}.md" if page == 1 else f"glossary/{term_id}/page/{page}.md"
+
+
+def term_pages(glossary: Glossary, usages: dict[str, list[Usage]]) -> list[PagePlan]:
+    """A page (or a few) per used term listing where it is used: the glossary page itself lists only how
+    often, so that neither grows past a page's worth with the library."""
+    plans = []
+    for term in glossary.terms:
+        uses = usages.get(term.id, [])
+        pages = -(-len(uses) // TERM_USES_PAGE)
+        for page in range(1, pages + 1):
+            suffix = f" (page {page} of {pages})" if pages > 1 else ""
+            plans.append(
+                PagePlan(
+                    src_uri=term_uri(term.id, page),
+                    template="term.html",
+                    title=ui(f"{term.english}: where it is used{suffix}", f"{term.term}：出处"),
+                    nav_title=Label(term.term, term.english),
+                    description=f"Every paragraph of Duidu that uses {term.term} ({term.english}){suffix}.",
+                    searchable=False,
+                    uses=TermUses(term, page, pages, tuple(uses[(page - 1) * TERM_USES_PAGE : page * TERM_USES_PAGE]), len(uses)),
+                )
+            )
+    return plans
+
+
+def shelves(editions: list[Edition]) -> list[Shelf]:
+    """The library's shelves, one per periodical, in pinyin order, ``other`` last; each newest first.
+
+    Periodicals, because every article of the mirror family names its periodical (or the publisher whose
+    notice does) in one form, while the columns of the source site's breadcrumb differ from site to site and
+    many pages give no year. The navigation lists only the library: however many periodicals there are, no
+    page's navigation grows with them.
+    """
+    by_journal: dict[str, list[Edition]] = {}
+    for edition in editions:
+        by_journal.setdefault(edition.metadata.journal, []).append(edition)
+    result = []
+    for journal, members in by_journal.items():
+        key = pinyin_slug(journal, 60) if journal else ""
+        label = unit_label(members[0], "journal", journal) if journal else ui("Other sources", "其他来源")
+        result.append(Shelf(key or OTHER, label, tuple(newest(members, len(members)))))
+    return sorted(result, key=lambda shelf: (shelf.key == OTHER, shelf.key))
+
+
+def shelf_uri(key: str, page: int = 1) -> str:
+    return f"library/{key}/index.md" if page == 1 else f"library/{key}/page/{page}.md"
+
+
+def newest(editions: list[Edition], count: int = HOME_ARTICLES) -> list[Edition]:
+    """The ``count`` newest articles: by year, latest first, then by file name, last first."""
+    ranked = sorted(enumerate(editions), key=lambda pair: (pair[1].metadata.year or "0", pair[0]), reverse=True)
+    return [edition for _, edition in ranked[:count]]
+
+
+def library_pages(editions: list[Edition]) -> list[PagePlan]:
+    """The library's index and every page of every shelf."""
+    pages = [
+        PagePlan(
+            src_uri=LIBRARY,
+            template="library.html",
+            title=ui("Library", "文库"),
+            nav_title=ui("Library", "文库"),
+            description=f"All {len(editions)} articles of Duidu by periodical.",
+            searchable=False,
+        )
+    ]
+    for shelf in shelves(editions):
+        for page in range(1, shelf.pages + 1):
+            chunk = shelf.editions[(page - 1) * SHELF_PAGE : page * SHELF_PAGE]
+            suffix = f" (page {page} of {shelf.pages})" if shelf.pages > 1 else ""
+            pages.append(
+                PagePlan(
+                    src_uri=shelf_uri(shelf.key, page),
+                    template="shelf.html",
+                    title=ui(f"{shelf.label.en or shelf.label.zh}{suffix}", shelf.label.zh),
+                    nav_title=shelf.label,
+                    description=f"Articles of Duidu from {shelf.label.en or shelf.label.zh}{suffix}.",
+                    searchable=False,
+                    listing=Listing(shelf, page, chunk),
+                )
+            )
+    return pages
 
 
 def overview_uri(edition: Edition) -> str:
@@ -156,23 +295,20 @@ def glossary_page(glossary: Glossary) -> PagePlan:
         template="glossary.html",
         title=ui("Glossary", "术语表"),
         nav_title=ui("Glossary", "术语表"),
-        description="Terms of art, slogans and institutions of Chinese governance in the articles: pinyin, English, explanation and every place they are used.",
+        description="Terms of art, slogans and institutions of Chinese governance in the articles: pinyin, English, explanation and how often they are used.",
     )
 
 
 def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
-    """The ``nav`` setting: home, the glossary, then each article as a section whose index is its overview."""
+    """The ``nav`` setting: the home page, the library and the glossary.
+
+    Articles are not in it: a page's navigation is this, plus its own article's pages (:func:`article_entries`,
+    added page by page), so that no page's navigation grows with the library."""
     nav: list = [{label_html(plans[HOME].nav_title): HOME}]
+    if LIBRARY in plans:
+        nav.append({label_html(plans[LIBRARY].nav_title): LIBRARY})
     if GLOSSARY in plans:
         nav.append({label_html(plans[GLOSSARY].nav_title): GLOSSARY})
-    for edition in editions:
-        entries = [
-            {label_html(plan.nav_title): plan.src_uri}
-            for plan in plans.values()
-            if plan.edition is edition and plan.src_uri != overview_uri(edition)
-        ]
-        title = unit_label(edition, "title", edition.article.title)
-        nav.append({label_html(title): [overview_uri(edition), *entries]})
     return nav
 
 
