@@ -16,6 +16,7 @@ build.set_loaded_data_aside()
 log = get_plugin_logger("duidu")
 escape_logs(log.logger)
 _site: build.SiteBuild | None = None
+_search: build.BackgroundIndex | None = None
 HOOK_CODE = Path(__file__).parent
 LOADED_CODE = build.code_state(HOOK_CODE)
 """The code this process runs, read when MkDocs imports the hook (`mkdocs serve` keeps it until restarted)."""
@@ -28,14 +29,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _site
-    site = build.build_site(Path(config.config_file_path).parent / "seeds", config.site_description or "", log)
+    site = build.build_site(
+        Path(config.config_file_path).parent / "seeds", config.site_description or "", log, LOADED_CODE
+    )
     _site = build.add_pages(site, files, config)
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _search
     if _site is not None:
         build.attach_articles(_site, nav)
+        _search = build.start_search(_site, Path(config.site_dir))
     return nav
 
 
@@ -59,5 +64,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _site is not None:
-        build.write_search(_site, Path(config.site_dir), log)
+    global _search
+    if _search is not None:
+        build.finish_search(_search, log)
+        _search = None

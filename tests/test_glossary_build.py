@@ -65,7 +65,7 @@ def test_the_glossary_page_sorted_grouped_with_every_field_and_working_backlinks
         # the entry gives how often the term is used and links to the term's own page, which lists where
         (uses,) = entry.select(".dd-entry__uses a")
         term_page = soup(real_site.site / "glossary" / uses["href"] / "index.html")
-        listed = term_page.select(".dd-uses li > a")
+        listed = term_page.select(".dd-uses__places a")
         assert f"Used in {len(listed)} paragraph" in uses.get_text(), (term.id, uses.get_text())
         for link in listed:
             path, anchor = link["href"].split("#")

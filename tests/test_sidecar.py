@@ -2,7 +2,7 @@
 
 import pytest
 from duidu.models import SeedError
-from duidu.pipeline import _remembered_edition, build_edition
+from duidu.pipeline import build_edition, build_editions
 from duidu.sidecar import SCHEMA, load_sidecar, sidecar_path
 
 from conftest import FIXTURES
@@ -136,6 +136,6 @@ def test_a_bad_sidecar_that_was_to_give_the_title_fails_its_seed(tmp_path):
 
 def test_editing_the_sidecar_rebuilds_the_edition_under_serve(tmp_path):
     seed = seed_with_sidecar(tmp_path, NO_TITLE, "title: 第一个标题\n", name="serve_case.txt")
-    assert _remembered_edition(seed).article.title == "第一个标题"
+    assert build_editions([seed])[0][0].article.title == "第一个标题"
     sidecar_path(seed).write_text("title: 第二个标题\n", encoding="utf-8")
-    assert _remembered_edition(seed).article.title == "第二个标题"
+    assert build_editions([seed])[0][0].article.title == "第二个标题"

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -15,6 +16,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .citation import cite
+from .edition_cache import FOLDER as CACHE_FOLDER
+from .edition_cache import EditionCache, code_version
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .links import SiteFiles
 from .loaded_code import CodeState, changed_files, code_state, restart_notice
@@ -38,6 +41,9 @@ from .site import (
 )
 from .terminology import Usage, inconsistencies, term_usages, unused_terms
 from .toc import headings, toc_tokens
+
+if TYPE_CHECKING:
+    from .pagefind_index import BackgroundIndex
 
 
 def set_loaded_data_aside() -> None:
@@ -64,9 +70,16 @@ class SiteBuild:
     """Each article's navigation section (its pages, overview first), by the article's slug: see :func:`attach_articles`."""
 
 
-def build_site(seed_dir: Path, site_description: str, log: logging.Logger) -> SiteBuild:
-    """Build every seed, logging one line per seed, and a clear error for each seed that cannot be built."""
-    editions, failures = build_editions(list(seed_dir.glob("*.txt")))
+def build_site(
+    seed_dir: Path, site_description: str, log: logging.Logger, code: CodeState | None = None
+) -> SiteBuild:
+    """Build every seed, logging one line per seed, and a clear error for each seed that cannot be built.
+
+    Given the state of the code that runs (``code``), editions are kept on disk between builds, in
+    ``.cache/duidu/editions`` beside ``seeds/`` (:mod:`edition_cache`)."""
+    cache = EditionCache(seed_dir.parent / CACHE_FOLDER) if code is not None else None
+    version = code_version(code.digests) if code is not None else ""
+    editions, failures = build_editions(list(seed_dir.glob("*.txt")), cache, version)
     for failure in failures:
         log.error(f"seeds/{failure.seed_name}: skipped: {failure.reason}")
     for edition in editions:
@@ -237,12 +250,21 @@ def page_content(site: SiteBuild, page: Page) -> str:
     return html
 
 
-def write_search(site: SiteBuild, site_dir: Path, log: logging.Logger) -> None:
-    """Index the site's pages for the search box (Pagefind, in ``site_dir/pagefind``)."""
-    from .pagefind_index import write_search_index  # only a build that writes a site starts Pagefind
+def start_search(site: SiteBuild, site_dir: Path) -> BackgroundIndex:
+    """Start indexing the site's pages for the search box (Pagefind, into ``site_dir/pagefind``) beside the
+    rendering; :func:`finish_search` waits for it."""
+    from .pagefind_index import BackgroundIndex  # only a build that writes a site starts Pagefind
 
     url_of = {src_uri: file.url for src_uri, file in site.files.by_source.items()}
-    count = write_search_index(site_records(site.plans.values(), site.glossary, url_of), site_dir)
+    return BackgroundIndex(lambda: list(site_records(site.plans.values(), site.glossary, url_of)), site_dir)
+
+
+def finish_search(index: BackgroundIndex, log: logging.Logger) -> None:
+    try:
+        count = index.result()
+    except Exception as error:  # noqa: BLE001  the pages stand without search; the log (and --strict) say so
+        log.error(f"search: the index could not be written: {error}")
+        return
     log.info(f"search: {count} records indexed by Pagefind")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pagefind.index import IndexConfig
@@ -45,6 +46,30 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
         for path in (site_dir / OUTPUT).glob(pattern):
             path.unlink()
     return count
+
+
+class BackgroundIndex:
+    """The index written on a thread of its own while MkDocs renders the pages: Pagefind's indexer is another
+    process, so it works on the second core while Python renders on the first. :meth:`result` waits for it."""
+
+    def __init__(self, records: Callable[[], Iterable[SearchRecord]], site_dir: Path) -> None:
+        self._count = 0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(records, site_dir), name="pagefind", daemon=True)
+        self._thread.start()
+
+    def _run(self, records: Callable[[], Iterable[SearchRecord]], site_dir: Path) -> None:
+        try:
+            self._count = write_search_index(records(), site_dir)
+        except BaseException as error:  # noqa: BLE001  handed to the build's thread by result()
+            self._error = error
+
+    def result(self) -> int:
+        """How many records were indexed; raises what the indexing raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._count
 
 
 async def _write(records: list[SearchRecord], output: Path) -> int:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -12,6 +15,7 @@ from .catalog import Status, catalog_path, read_catalog, read_translations
 from .clean import GARBLE_RULES, LABELS, WARNINGS, apply_corrections, clean_lines, variants_left, warning_about
 from .corrections import corrections_path, load_corrections
 from .decode import decode_seed
+from .edition_cache import EditionCache, edition_key
 from .layout import read_page
 from .models import Change, CleaningReport, Edition, GarbleWarning, Note, SeedError
 from .parse import parse_article
@@ -170,39 +174,60 @@ def attach_translations(edition: Edition, catalog_file: Path) -> Edition:
     )
 
 
-def build_editions(seeds: list[Path]) -> tuple[list[Edition], list[SeedFailure]]:
-    """Every seed that can be built, in file-name order, with distinct slugs; and those that cannot."""
-    editions: list[Edition] = []
-    failures: list[SeedFailure] = []
-    for seed in sorted(seeds, key=lambda p: p.name):
-        try:
-            editions.append(_remembered_edition(seed))
-        except SeedError as error:
-            failures.append(SeedFailure(seed.name, str(error)))
+def build_editions(
+    seeds: list[Path], cache: EditionCache | None = None, code: str = ""
+) -> tuple[list[Edition], list[SeedFailure]]:
+    """Every seed that can be built, in file-name order, with distinct slugs; and those that cannot.
+
+    An edition is taken from this process's memory (``mkdocs serve``), else from ``cache`` (on disk, made by
+    ``code``), else made: the seeds left to make are made in parallel processes, one per core, when there
+    are several of them.
+    """
+    ordered = sorted(seeds, key=lambda p: p.name)
+    keys = {seed.name: edition_key(seed, code) for seed in ordered}
+    made: dict[str, Edition | SeedFailure] = {}
+    for seed in ordered:
+        known = _built.get(seed.name)
+        if known is not None and known[0] == keys[seed.name]:
+            made[seed.name] = known[1]
+        elif cache is not None and (edition := cache.get(keys[seed.name])) is not None:
+            made[seed.name] = edition
+    todo = [seed for seed in ordered if seed.name not in made]
+    for seed, result in zip(todo, _make_all(todo)):
+        made[seed.name] = result
+        if cache is not None and isinstance(result, Edition):
+            cache.put(keys[seed.name], result)
+    if cache is not None:
+        cache.keep_only(keys[name] for name, result in made.items() if isinstance(result, Edition))
+    _built.clear()
+    _built.update((name, (keys[name], result)) for name, result in made.items() if isinstance(result, Edition))
+    results = [made[seed.name] for seed in ordered]
+    editions = [result for result in results if isinstance(result, Edition)]
+    failures = [result for result in results if isinstance(result, SeedFailure)]
     editions, clashes = distinct_slugs(editions)
     return editions, failures + clashes
 
 
-_built: dict[tuple, Edition] = {}
-"""Editions by everything they are made from, so that ``mkdocs serve`` rebuilds only the seed that changed."""
+_built: dict[str, tuple[str, Edition]] = {}
+"""The editions of the last build by seed name, with their keys, so that ``mkdocs serve`` remakes only the
+seed that changed."""
 
 
-def _remembered_edition(seed: Path) -> Edition:
-    sources = (seed, corrections_path(seed), catalog_path(seed), sidecar_path(seed))
-    key = tuple(_contents(path) for path in sources)
-    key = (seed.name, *key)
-    if key not in _built:
-        _built[key] = build_edition(seed)
-        for stale in [k for k in _built if k[0] == seed.name and k != key]:
-            del _built[stale]
-    return _built[key]
-
-
-def _contents(path: Path) -> bytes | None:
+def _made(seed: Path) -> Edition | SeedFailure:
     try:
-        return path.read_bytes()
-    except OSError:
-        return None
+        return build_edition(seed)
+    except SeedError as error:
+        return SeedFailure(seed.name, str(error))
+
+
+def _make_all(seeds: list[Path]) -> list[Edition | SeedFailure]:
+    """Each seed made, in order: in one worker process per core (forked, so the dictionaries loaded already
+    are shared, not loaded again) when there are several seeds and cores, else here."""
+    workers = min(len(seeds), os.cpu_count() or 1)
+    if workers < 2:
+        return [_made(seed) for seed in seeds]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_made, seeds, chunksize=max(1, len(seeds) // (4 * workers))))
 
 
 def title_slug(title: str, max_length: int = 60) -> str:

@@ -8,11 +8,15 @@ of contents entry is a link already. The ``<h1>`` is the page's title, which Mat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
 TOC_LEVELS = {"h2": 2, "h3": 3}
+_HEADING = re.compile(r"<(h[23])\b[^>]*>.*?</\1>", re.DOTALL)
+"""An ``<h2>`` or ``<h3>`` element of HTML we rendered: headings do not nest, and seed text in them is
+escaped, so no ``</h2>`` stands inside one."""
 LEFT_OUT = frozenset({"headerlink", "dd-flag"})
 """Classes of elements inside a heading that have no place in its table-of-contents label."""
 
@@ -89,7 +93,8 @@ def headings(html: str) -> list[Heading]:
     [Heading(level=2, id='a', label='<span lang="en">A &amp; B</span>'), Heading(level=3, id='b', label='B')]
     """
     reader = _HeadingReader()
-    reader.feed(html)
+    for heading in _HEADING.finditer(html):  # only the headings are read: a page is mostly paragraphs
+        reader.feed(heading.group(0))
     reader.close()
     return reader.headings
 
