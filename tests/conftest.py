@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -182,15 +183,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(real_site):
-    """The real site on a static file server on 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site.site))
+@contextlib.contextmanager
+def static_server(folder: Path):
+    """``folder`` on a static file server on 127.0.0.1, as any static host serves a site; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site):
+    """The real site on a static file server on 127.0.0.1; yields its base URL."""
+    with static_server(real_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from .loaded_code import CodeState, changed_files, code_state, restart_notice
 from .models import Edition, Note, SeedError
 from .pipeline import build_editions
 from .render import render_page
-from .search_index import site_records
+from .search_index import shard_count, site_records
 from .site import (
     HOME,
     PagePlan,
@@ -197,6 +197,8 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
             files.remove(existing)
         files.append(file)
     config.nav = navigation(site.editions, site.plans)
+    # the search box merges the other bundles of the index (partials/duidu-search.html)
+    config.extra["duidu_search_shards"] = shard_count(len(site.editions)) - 1
     return replace(site, files=SiteFiles(added))
 
 

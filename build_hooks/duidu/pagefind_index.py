@@ -39,12 +39,31 @@ class _PromptService(PagefindService):
                 future.set_result(payload)
 
 
+SHARDS = "shards"
+"""The folder, inside the first bundle, of the others: ``pagefind/shards/1/``…"""
+ENGINE = ("pagefind.js", "wasm.*")
+"""The search engine itself, which only the first bundle keeps: it serves every shard."""
+
+
+def shard_folder(site_dir: Path, shard: int) -> Path:
+    return site_dir / OUTPUT if shard == 0 else site_dir / OUTPUT / SHARDS / str(shard)
+
+
 def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
-    """Index the records and write Pagefind's files into ``site_dir/pagefind``; returns how many records."""
-    count = asyncio.run(_write(list(records), site_dir / OUTPUT))
-    for pattern in UNUSED:
-        for path in (site_dir / OUTPUT).glob(pattern):
-            path.unlink()
+    """Index the records and write Pagefind's files into ``site_dir/pagefind`` (the first shard) and
+    ``site_dir/pagefind/shards/<n>`` (the others), one shard at a time; returns how many records."""
+    by_shard: dict[int, list[SearchRecord]] = {}
+    for record in records:
+        by_shard.setdefault(record.shard, []).append(record)
+    by_shard.setdefault(0, [])
+    count = 0
+    for shard in sorted(by_shard):
+        folder = shard_folder(site_dir, shard)
+        count += asyncio.run(_write(by_shard[shard], folder))
+        unused = UNUSED if shard == 0 else (*UNUSED, *ENGINE)
+        for pattern in unused:
+            for path in folder.glob(pattern):
+                path.unlink()
     return count
 
 

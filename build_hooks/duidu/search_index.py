@@ -26,6 +26,11 @@ from .glossary import Glossary, Term
 from .models import Edition
 from .site import GLOSSARY, PagePlan
 
+SHARD_ARTICLES = 50
+"""Articles indexed together: Pagefind's indexer holds some 5–7 MB an article until it writes, so a library is
+indexed a shard at a time, each a bundle of its own that the search box merges (Pagefind's ``mergeIndex``,
+which shares the first bundle's WebAssembly: a shard adds a few KB to a query, not a second engine)."""
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PIECES = re.compile(f"[{HAN}]+|[^{HAN}\\s]+")
 _HAN_RUN = re.compile(f"[{HAN}]+")
@@ -100,6 +105,8 @@ class SearchRecord:
     kind: str
     """``text`` for the articles' pages, ``glossary`` for glossary entries: the search box lists them apart."""
     units: tuple[SearchUnit, ...]
+    shard: int = 0
+    """The bundle the record is indexed in (:data:`SHARD_ARTICLES`); the glossary's are in the first."""
 
     def content(self) -> str:
         return " ".join(word for unit in self.units for word in unit_words(unit))
@@ -185,15 +192,22 @@ def glossary_records(glossary: Glossary, url: str) -> Iterator[SearchRecord]:
         )
 
 
+def shard_count(articles: int) -> int:
+    """How many bundles the search index of a library of this many articles is written in."""
+    return max(1, -(-articles // SHARD_ARTICLES))
+
+
 def site_records(
     plans: Iterable[PagePlan], glossary: Glossary, url_of: dict[str, str]
 ) -> Iterator[SearchRecord]:
     """Every record of the site: each searchable article page, then the glossary's entries.
 
     ``url_of`` gives each page's URL by source path (MkDocs decides URLs, see :mod:`links`)."""
+    articles: dict[str, int] = {}
     for plan in plans:
         if plan.edition is None or not plan.searchable:
             continue
+        number = articles.setdefault(plan.edition.slug, len(articles))
         units = tuple(page_units(plan, glossary))
         if units:
             yield SearchRecord(
@@ -202,6 +216,7 @@ def site_records(
                 article=plan.edition.article.title,
                 kind="text",
                 units=units,
+                shard=number // SHARD_ARTICLES,
             )
     if glossary.terms and GLOSSARY in url_of:
         yield from glossary_records(glossary, url_of[GLOSSARY])

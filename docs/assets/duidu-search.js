@@ -19,8 +19,15 @@
 
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL(box.dataset.pagefind, window.location.href).href).then(async (module) => {
+      const engine = new URL(box.dataset.pagefind, window.location.href);
+      pagefind = import(engine.href).then(async (module) => {
         await module.options({ noWorker: true, excerptLength: 0 });
+        // A large library is indexed in shards (search_index.SHARD_ARTICLES): each is merged, and shares
+        // this bundle's WebAssembly, so a query fetches only each shard's entry, metadata and chunks.
+        const shards = Number(box.dataset.shards || 0);
+        for (let shard = 1; shard <= shards; shard++) {
+          await module.mergeIndex(new URL(`shards/${shard}/`, engine).pathname);
+        }
         return module;
       });
     }
