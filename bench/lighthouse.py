@@ -1,7 +1,8 @@
 """Lighthouse on the built site, offline (run by `make lighthouse`; not part of every test run).
 
-Serves site/ on 127.0.0.1 as a production static server would (gzip for text), audits the overview and a part page of the first article, on mobile and on
-desktop, with Debian's Chromium, and prints the four scores per page against the targets:
+Serves site/ on 127.0.0.1 as a production static server would (gzip for text), audits one page of every
+type (home, the first article's overview, part, references and About, the glossary, a glossary term's page,
+the library and a shelf of it), on mobile and on desktop, with Debian's Chromium, and prints the four scores per page against the targets:
 performance >= 0.95 (mobile), accessibility 1.00, best practices >= 0.96, SEO >= 0.95.
 """
 
@@ -68,15 +69,18 @@ def audit(url: str, form_factor: str) -> dict[str, float]:
 
 def main() -> int:
     slug = next(p.parent.parent.name for p in sorted(SITE.glob("*/part-1/index.html")))
+    term = next(p.parent.relative_to(SITE).as_posix() for p in sorted(SITE.glob("glossary/*/index.html")))
+    shelf = next(p.parent.relative_to(SITE).as_posix() for p in sorted(SITE.glob("library/*/index.html")))
+    pages = ["", *(f"{slug}/{page}" for page in ("", "part-1/", "references/", "about/")), "glossary/", f"{term}/", "library/", f"{shelf}/"]
     handler = functools.partial(StaticHandler, directory=str(SITE))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     missed = 0
     try:
-        for page in ("", "part-1/"):
+        for page in pages:
             for form_factor in ("mobile", "desktop"):
-                scores = audit(f"{base}/{slug}/{page}", form_factor)
+                scores = audit(f"{base}/{page}", form_factor)
                 checks = []
                 for name, score in scores.items():
                     target = TARGETS[name]
@@ -84,7 +88,7 @@ def main() -> int:
                     ok = score >= target or not applies
                     missed += not ok
                     checks.append(f"{name} {score:.2f}" + ("" if ok else f" (target {target:.2f}: MISSED)"))
-                print(f"lighthouse /{slug}/{page} {form_factor}: " + ", ".join(checks))
+                print(f"lighthouse /{page} {form_factor}: " + ", ".join(checks))
     finally:
         server.shutdown()
     return 1 if missed else 0

@@ -47,6 +47,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     if _site is not None:
         context["nav"] = build.page_navigation(_site, page, nav)
+        if page.file.src_uri in _site.plans:  # rendered now, just before its template (see on_post_page)
+            page.content = build.page_content(_site, page)
     return context
 
 
@@ -57,10 +59,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return ""
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _site is None or page.file.src_uri not in _site.plans:
-        return html
-    return build.page_content(_site, page)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # A page's HTML is made when its template is rendered and let go once it is written, so that a build
+    # holds one page at a time, not the whole library (MkDocs reads every page before writing any).
+    if _site is not None and page.file.src_uri in _site.plans:
+        page.content = ""
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

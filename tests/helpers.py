@@ -96,16 +96,7 @@ def assert_linear(run, make_input, size: int, floor: float = FLOOR_SECONDS) -> N
     )
 
 
-PAGEFIND_SEEDED = re.compile(r"pagefind/(pagefind-entry\.json|pagefind\.en_\w+\.pf_meta|filter/en_\w+\.pf_filter)")
-"""Pagefind writes its filter map in the order of a hash table seeded afresh in each run: that file, and the
-metadata and entry naming it by its hash, may differ between two builds of one site; nothing else may."""
-
 
 def site_files(site: Path) -> dict[str, bytes]:
-    """Every file of a built site by path, but those that differ between identical builds by design:
-    ``sitemap.xml.gz`` (gzip stamps the time) and Pagefind's filter map (:data:`PAGEFIND_SEEDED`)."""
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for p in site.rglob("*")
-        if p.is_file() and p.name != "sitemap.xml.gz" and not PAGEFIND_SEEDED.fullmatch(p.relative_to(site).as_posix())
-    }
+    """Every file of a built site by path, but ``sitemap.xml.gz`` (gzip stamps the time of compression)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.name != "sitemap.xml.gz"}

@@ -72,7 +72,7 @@ def test_side_by_side_on_a_wide_screen(page, part_url):
     assert abs(en["y"] - zh["y"]) < 2
 
 
-@pytest.mark.parametrize("path", ["", "part-1/", "part-2/", "part-3/", "references/", "about/", "../"])
+@pytest.mark.parametrize("path", ["", "part-1/", "part-2/", "part-3/", "references/", "about/", "../", "../glossary/fen-shui-zhi/", "../library/ren-min-lun-tan/"])
 def test_no_sideways_scrolling_on_a_phone(page, served_site, article_slug, path):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{served_site}/{article_slug}/{path}?mode=both")
@@ -121,7 +121,7 @@ def test_the_pilcrow_copies_the_link_and_the_link_highlights_its_target(clipboar
     assert page.evaluate("document.documentElement.dataset.ddMode") == mode
 
 
-@pytest.mark.parametrize("path", ["", "part-2/", "references/", "about/", "../", "../glossary/"])
+@pytest.mark.parametrize("path", ["", "part-2/", "references/", "about/", "../", "../glossary/", "../glossary/fen-shui-zhi/", "../library/", "../library/ren-min-lun-tan/"])
 def test_axe_finds_no_wcag_a_or_aa_violation(page, served_site, article_slug, path):
     page.goto(f"{served_site}/{article_slug}/{path}")
     results = Axe().run(page, options=WCAG_A_AA)

@@ -120,7 +120,7 @@ def test_a_result_shows_the_paragraph_with_the_query_marked_and_says_how_many(se
     assert first.locator(".dd-search__zh").get_attribute("lang") == "zh-Hans"
     status = search_page.locator(".dd-search__status")
     assert status.get_attribute("role") == "status"
-    assert re.search(r"\d+ pages? and \d+ glossary entr", status.text_content())
+    assert re.fullmatch(r"(\d+) results? · 找到 \1 条结果", status.text_content())
 
 
 def test_following_a_result_lands_on_its_paragraph(search_page, served_site, units):
@@ -132,3 +132,21 @@ def test_following_a_result_lands_on_its_paragraph(search_page, served_site, uni
     assert search_page.locator(f"#{anchor}").evaluate("el => el.classList.contains('dd-highlight')")
     search_page.goto(f"{served_site}/")
     search_page.locator("#dd-search-input").focus()
+
+
+def test_on_a_phone_the_box_opens_across_the_header_and_the_results_fit(page, served_site, units):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{served_site}/")
+    box = page.locator("#dd-search-input")
+    assert box.bounding_box()["width"] < 60  # an icon until tapped, beside the mode switch
+    box.click()
+    page.wait_for_timeout(300)  # the box widens (a transition)
+    assert box.bounding_box()["width"] > 300
+    box.fill("甩锅")
+    page.wait_for_function("document.querySelector('.dd-search__status').textContent.length > 0")
+    panel = page.locator("#dd-search-results").bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 375
+    first = page.locator(".dd-search__result").first
+    assert first.is_visible() and local(first.get_attribute("href"), served_site) in units
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+

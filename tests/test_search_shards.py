@@ -41,3 +41,20 @@ def test_a_query_finds_articles_in_every_shard(page, sharded, query, slug):
     assert any(f"/{slug}/" in href for href in found), found
     if query == "社区治理":  # the synthetic article and its twin stand in shards 1 and 2
         assert any("-200-twin/" in href for href in found) and any(f"/{slug}/" in href for href in found), found
+
+
+def test_more_results_are_fetched_only_when_asked_for(page, sharded):
+    """Each result costs its page's fragment: five are shown, the button adds up to five more (fetching no
+    more fragments than that), and focus moves to the first of them."""
+    _, url = sharded
+    page.goto(f"{url}/")
+    page.locator("#dd-search-input").fill("治理")  # on every page of the three articles
+    page.wait_for_function("document.querySelector('.dd-search__status').textContent.length > 0")
+    results = page.locator(".dd-search__result:not(.dd-search__result--term)")
+    assert results.count() == 5
+    fragments = []
+    page.on("request", lambda request: fragments.append(request.url) if "/fragment/" in request.url else None)
+    page.locator(".dd-search__more button").click()
+    page.wait_for_function("document.querySelectorAll('.dd-search__result:not(.dd-search__result--term)').length > 5")
+    assert 5 < results.count() <= 10 and 0 < len(fragments) <= 5
+    assert results.nth(5).evaluate("el => el === document.activeElement")

@@ -103,8 +103,7 @@ async def _write(records: list[SearchRecord], output: Path) -> int:
                 content=record.content(),
                 # English: Pagefind stems the English words and leaves the pairs of Han characters whole
                 language="en",
-                meta={"title": record.title, "article": record.article, "units": record.unit_map()},
-                filters={"kind": [record.kind]},
+                meta={"title": record.title, "article": record.article, "kind": record.kind, "units": record.unit_map()},
             )
         await index.write_files(output_path=str(output))
     finally:

@@ -103,7 +103,9 @@ class SearchRecord:
     article: str
     """The title of the article the page belongs to (empty for a glossary entry)."""
     kind: str
-    """``text`` for the articles' pages, ``glossary`` for glossary entries: the search box lists them apart."""
+    """``text`` for the articles' pages, ``glossary`` for glossary entries: the search box lists them apart.
+    A meta field, not a Pagefind filter: Pagefind writes a filter's map in the order of a hash table seeded
+    afresh in each run, and two builds of one site would differ."""
     units: tuple[SearchUnit, ...]
     shard: int = 0
     """The bundle the record is indexed in (:data:`SHARD_ARTICLES`); the glossary's are in the first."""

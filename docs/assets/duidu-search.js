@@ -13,7 +13,10 @@
   const list = box.querySelector(".dd-search__list");
   const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
   const PIECES = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+|[^\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
-  const SHOWN = { text: 8, glossary: 3 };
+  const PAGE = 5;
+  /* Results shown at first, and added by "More results": each result fetches its page's fragment (about
+     10 KB), so a query fetches only what is shown. */
+  const TERMS = 3;
   let pagefind = null;
   let latest = 0;
 
@@ -246,13 +249,51 @@
     return syllables.length > 1 && syllables.every((s) => SYLLABLE.test(s)) ? syllables.join("") : "";
   }
 
-  async function find(engine, query, kind) {
+  async function find(engine, query) {
     const joined = joinedPinyin(query);
     if (joined) {
-      const found = await engine.search(joined, { filters: { kind: kind } });
+      const found = await engine.search(joined);
       if (found.results.length) { return found; }
     }
-    return engine.search(queryWords(query), { filters: { kind: kind } });
+    return engine.search(queryWords(query));
+  }
+
+  function isTerm(data) { return data.meta.kind === "glossary"; }
+
+  let pending = [];  // results not loaded yet, best first
+  let phrases = [];
+
+  /* Load results until `want` more passages are in hand (glossary entries, found on the way, kept apart). */
+  async function take(want) {
+    const text = [];
+    const terms = [];
+    while (pending.length && text.length < want) {
+      const batch = await Promise.all(pending.splice(0, want - text.length).map((r) => r.data()));
+      for (const data of batch) { (isTerm(data) ? terms : text).push(data); }
+    }
+    return { text: text, terms: terms };
+  }
+
+  function moreButton() {
+    const item = document.createElement("li");
+    item.className = "dd-search__more";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.append(span("en", ""), span("zh-Hans", ""));
+    button.children[0].textContent = "More results · ";
+    button.children[1].textContent = "更多结果";
+    button.addEventListener("click", async () => {
+      const ticket = latest;
+      const { text } = await take(PAGE);
+      if (ticket !== latest) { return; }
+      const links = text.map((data) => textResult(data, phrases));
+      item.before(...links.map((link) => { const li = document.createElement("li"); li.append(link); return li; }));
+      if (!pending.length) { item.remove(); }
+      if (links.length) { links[0].focus(); }
+    });
+    item.append(button);
+    return item;
   }
 
   async function run() {
@@ -261,19 +302,21 @@
     if (!query) { close(); return; }
     open();
     const engine = await load();
-    const [text, glossary] = await Promise.all([find(engine, query, "text"), find(engine, query, "glossary")]);
-    const [textData, glossaryData] = await Promise.all([
-      Promise.all(text.results.slice(0, SHOWN.text).map((r) => r.data())),
-      Promise.all(glossary.results.slice(0, SHOWN.glossary).map((r) => r.data())),
-    ]);
+    const found = await find(engine, query);
+    if (ticket !== latest) { return; }
+    pending = found.results.slice();
+    phrases = (query.normalize("NFKC").match(PIECES) || []).filter((p) => HAN.test(p)).map((run) => pairs(chars(run)).map((p) => p.join("")));
+    const first = await take(PAGE);
+    // glossary entries rank among the passages; the first few of them are listed apart, after the text
+    const terms = first.terms.slice(0, TERMS);
     if (ticket !== latest) { return; }
     list.replaceChildren();
-    const phrases = (query.normalize("NFKC").match(PIECES) || []).filter((p) => HAN.test(p)).map((run) => pairs(chars(run)).map((p) => p.join("")));
-    group("In the text", "正文", textData.map((data) => textResult(data, phrases)));
-    group("In the glossary", "术语表", glossaryData.map(glossaryResult));
-    const found = text.results.length + glossary.results.length;
-    status.textContent = found
-      ? `${text.results.length} pages and ${glossary.results.length} glossary entries found · 找到 ${found} 条结果`
+    group("In the text", "正文", first.text.map((data) => textResult(data, phrases)));
+    if (pending.length && first.text.length === PAGE) { list.append(moreButton()); }  // it closes the text group
+    group("In the glossary", "术语表", terms.map(glossaryResult));
+    const total = found.results.length;
+    status.textContent = total
+      ? `${total} results · 找到 ${total} 条结果`
       : "Nothing found · 没有找到结果";
   }
 
