@@ -17,9 +17,20 @@ log = get_plugin_logger("duidu")
 escape_logs(log.logger)
 _site: build.SiteBuild | None = None
 _search: build.BackgroundIndex | None = None
+_serving = False
 HOOK_CODE = Path(__file__).parent
 LOADED_CODE = build.code_state(HOOK_CODE)
 """The code this process runs, read when MkDocs imports the hook (`mkdocs serve` keeps it until restarted)."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # A rebuild under serve first lets the index of the build before finish: its folder is about to be cleaned.
+    _wait_for_search()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -40,7 +51,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _search
     if _site is not None:
         build.attach_articles(_site, nav)
-        _search = build.start_search(_site, Path(config.site_dir))
+        _search = build.start_search(_site, Path(config.site_dir), log)
     return nav
 
 
@@ -68,7 +79,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    # `mkdocs serve` shows the rebuilt pages at once and the search index follows (the log says when);
+    # a build waits for it, so that the site it leaves is whole and --strict sees any error.
+    if not _serving:
+        _wait_for_search()
+
+
+def _wait_for_search() -> None:
     global _search
     if _search is not None:
-        build.finish_search(_search, log)
+        _search.wait()
         _search = None

@@ -69,6 +69,13 @@ def test_seed_and_corrections_edits_are_rebuilt(server):
         "corrections:\n  - {source: 热情不高, corrected: 热情很高, reason: a test of the rebuild}\n", encoding="utf-8"
     )
     _wait_for(part, lambda body: "居民参与热情很高" in body)
+    # the search index follows the pages (serve does not wait for it) and holds the edit
+    log = directory / "serve.log"
+    deadline = time.monotonic() + 30
+    while log.read_text(encoding="utf-8").count("records indexed by Pagefind") < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert log.read_text(encoding="utf-8").count("records indexed by Pagefind") >= 3
+    _wait_for(f"{base}/pagefind/pagefind-entry.json", lambda body: '"page_count"' in body)
 
 
 def test_a_template_edit_takes_effect_and_a_python_edit_asks_for_a_restart(server):

@@ -252,22 +252,20 @@ def page_content(site: SiteBuild, page: Page) -> str:
     return html
 
 
-def start_search(site: SiteBuild, site_dir: Path) -> BackgroundIndex:
+def start_search(site: SiteBuild, site_dir: Path, log: logging.Logger) -> BackgroundIndex:
     """Start indexing the site's pages for the search box (Pagefind, into ``site_dir/pagefind``) beside the
-    rendering; :func:`finish_search` waits for it."""
+    rendering; the log says how many records were indexed, or why the index could not be written (an error:
+    the pages stand without search, and ``--strict`` fails)."""
     from .pagefind_index import BackgroundIndex  # only a build that writes a site starts Pagefind
 
+    def report(count: int, error: BaseException | None) -> None:
+        if error is not None:
+            log.error(f"search: the index could not be written: {error}")
+        else:
+            log.info(f"search: {count} records indexed by Pagefind")
+
     url_of = {src_uri: file.url for src_uri, file in site.files.by_source.items()}
-    return BackgroundIndex(lambda: list(site_records(site.plans.values(), site.glossary, url_of)), site_dir)
-
-
-def finish_search(index: BackgroundIndex, log: logging.Logger) -> None:
-    try:
-        count = index.result()
-    except Exception as error:  # noqa: BLE001  the pages stand without search; the log (and --strict) say so
-        log.error(f"search: the index could not be written: {error}")
-        return
-    log.info(f"search: {count} records indexed by Pagefind")
+    return BackgroundIndex(lambda: list(site_records(site.plans.values(), site.glossary, url_of)), site_dir, report)
 
 
 def check_code(loaded: CodeState, root: Path, log: logging.Logger) -> None:

@@ -69,26 +69,29 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
 
 class BackgroundIndex:
     """The index written on a thread of its own while MkDocs renders the pages: Pagefind's indexer is another
-    process, so it works on the second core while Python renders on the first. :meth:`result` waits for it."""
+    process, so it works on the second core while Python renders on the first. When it is done, the thread
+    hands ``report`` the number of records, or the error; :meth:`wait` waits for that."""
 
-    def __init__(self, records: Callable[[], Iterable[SearchRecord]], site_dir: Path) -> None:
-        self._count = 0
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(records, site_dir), name="pagefind", daemon=True)
+    def __init__(
+        self,
+        records: Callable[[], Iterable[SearchRecord]],
+        site_dir: Path,
+        report: Callable[[int, BaseException | None], None],
+    ) -> None:
+        self._thread = threading.Thread(target=self._run, args=(records, site_dir, report), name="pagefind", daemon=True)
         self._thread.start()
 
-    def _run(self, records: Callable[[], Iterable[SearchRecord]], site_dir: Path) -> None:
+    @staticmethod
+    def _run(records, site_dir: Path, report) -> None:
         try:
-            self._count = write_search_index(records(), site_dir)
-        except BaseException as error:  # noqa: BLE001  handed to the build's thread by result()
-            self._error = error
+            count = write_search_index(records(), site_dir)
+        except Exception as error:  # noqa: BLE001  reported, never raised into a thread nobody joins
+            report(0, error)
+        else:
+            report(count, None)
 
-    def result(self) -> int:
-        """How many records were indexed; raises what the indexing raised."""
+    def wait(self) -> None:
         self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._count
 
 
 async def _write(records: list[SearchRecord], output: Path) -> int:
