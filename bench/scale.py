@@ -170,7 +170,7 @@ def query_bytes(site: Path) -> int:
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
             page.wait_for_load_state("networkidle")
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda response: responses.append(response))
             page.locator("#dd-search-input").fill(QUERY)
             page.wait_for_function("document.querySelector('.dd-search__status').textContent.length > 0")
             page.wait_for_load_state("networkidle")
