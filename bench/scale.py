@@ -171,8 +171,9 @@ def query_bytes(site: Path) -> int:
             page.wait_for_load_state("networkidle")
             responses = []
             page.on("response", lambda response: responses.append(response))
+            page.locator("#dd-search-input").click()
             page.locator("#dd-search-input").fill(QUERY)
-            page.wait_for_function("document.querySelector('.dd-search__status').textContent.length > 0")
+            page.wait_for_function("document.querySelector('.dd-search__status').textContent.length > 0", timeout=120_000)
             page.wait_for_load_state("networkidle")
             fetched = [len(response.body()) for response in responses if response.ok]
             browser.close()
