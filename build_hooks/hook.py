@@ -51,7 +51,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _search
     if _site is not None:
         build.attach_articles(_site, nav)
-        _search = build.start_search(_site, Path(config.site_dir), log)
+        if not _serving:  # beside the rendering, on the other core; under serve, after it (on_post_build)
+            _search = build.start_search(_site, Path(config.site_dir), log)
     return nav
 
 
@@ -79,9 +80,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # `mkdocs serve` shows the rebuilt pages at once and the search index follows (the log says when);
-    # a build waits for it, so that the site it leaves is whole and --strict sees any error.
-    if not _serving:
+    # `mkdocs serve` shows the rebuilt pages at once and the search index follows (the log says when): the
+    # records are made after the pages, so that their making does not slow the rendering a reader waits for.
+    # A build waits for the index, so that the site it leaves is whole and --strict sees any error.
+    global _search
+    if _serving and _site is not None:
+        _search = build.start_search(_site, Path(config.site_dir), log)
+    else:
         _wait_for_search()
 
 
