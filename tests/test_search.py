@@ -4,12 +4,12 @@ the result links to it. The expected paragraph is computed from the built pages:
 holds the query (or, for a term, a unit whose Chinese uses it)."""
 
 import re
-import unicodedata
 
 import pytest
 
 from conftest import ROOT
 from duidu.glossary import load_glossary
+from duidu.search_index import toneless
 from helpers import content, soup
 
 CHINESE = ["分税制", "鞭打快牛", "五社联动", "居站分设", "甩锅", "选苗", "内耗", "闲置", "孵化"]
@@ -81,10 +81,6 @@ def one_paragraph_terms(units) -> list:
             chosen.append((term, holders[0]))
     assert len(chosen) >= PINYIN_TERMS
     return chosen[:: len(chosen) // PINYIN_TERMS][:PINYIN_TERMS]
-
-
-def toneless(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def test_a_glossary_term_is_found_by_its_pinyin_and_its_english(search_page, served_site, units):

@@ -128,7 +128,8 @@ def render_page(
         library_uri=LIBRARY,
         shelf_uri=shelf_uri,
         shelf_page=SHELF_PAGE,
-        shelf_plans=[p for p in plans.values() if p.listing is not None and p.listing.page == 1],
+        # the first page of each shelf, asked for only by the library's index (not walked for every page)
+        shelf_plans=lambda: [p for p in plans.values() if p.listing is not None and p.listing.page == 1],
         newest=newest,
         term_uri=term_uri,
         excerpt=term_excerpt,

@@ -20,11 +20,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
-from .catalog import Status
 from .glossary import Glossary, Term
-from .models import Edition
-from .site import GLOSSARY, PagePlan
+from .site import GLOSSARY, PagePlan, current_english
 
 SHARD_ARTICLES = 50
 """Articles indexed together: Pagefind's indexer holds some 5–7 MB an article until it writes, so a library is
@@ -90,9 +89,17 @@ class SearchUnit:
     en: str = ""
     extra: tuple[str, ...] = ()
 
+    @cached_property
+    def zh_words(self) -> list[str]:
+        return words(self.zh)
+
+    @cached_property
+    def en_words(self) -> list[str]:
+        return self.en.split()
+
 
 def unit_words(unit: SearchUnit) -> list[str]:
-    return [*words(unit.zh), *unit.en.split(), *unit.extra]
+    return [*unit.zh_words, *unit.en_words, *unit.extra]
 
 
 @dataclass(frozen=True)
@@ -119,15 +126,10 @@ class SearchRecord:
         entries = []
         start = 0
         for unit in self.units:
-            zh, en = words(unit.zh), unit.en.split()
-            entries.append(f"{unit.anchor} {start} {len(zh)} {len(en)}")
-            start += len(zh) + len(en) + len(unit.extra)
+            zh, en = len(unit.zh_words), len(unit.en_words)
+            entries.append(f"{unit.anchor} {start} {zh} {en}")
+            start += zh + en + len(unit.extra)
         return ";".join(entries)
-
-
-def english(edition: Edition, unit_id: str) -> str:
-    translation = edition.english(unit_id)
-    return translation.en if translation.status is Status.TRANSLATED else ""
 
 
 def marked_extra(glossary: Glossary, zh: str) -> tuple[str, ...]:
@@ -143,14 +145,14 @@ def page_units(plan: PagePlan, glossary: Glossary) -> Iterator[SearchUnit]:
     article = edition.article
 
     def unit(anchor: str, zh: str, marked: bool = False) -> SearchUnit:
-        return SearchUnit(anchor, zh, english(edition, anchor), marked_extra(glossary, zh) if marked else ())
+        return SearchUnit(anchor, zh, current_english(edition, anchor), marked_extra(glossary, zh) if marked else ())
 
     if plan.template == "overview.html":
         yield unit("title", article.title)
         keywords = [(f"keyword-{n}", word) for n, word in enumerate(article.keywords, start=1)]
         if keywords:
             yield SearchUnit(
-                "title", " ".join(word for _, word in keywords), " ".join(english(edition, k) for k, _ in keywords)
+                "title", " ".join(word for _, word in keywords), " ".join(current_english(edition, k) for k, _ in keywords)
             )
         if article.abstract:
             yield unit("abstract", article.abstract, marked=True)
@@ -172,7 +174,7 @@ def page_units(plan: PagePlan, glossary: Glossary) -> Iterator[SearchUnit]:
             yield unit("note-funding", article.funding_note)
         for reference in article.references:
             unit_id = f"ref-{reference.number}-title" if reference.title else f"ref-{reference.number}"
-            yield SearchUnit(f"ref-{reference.number}", reference.raw, english(edition, unit_id))
+            yield SearchUnit(f"ref-{reference.number}", reference.raw, current_english(edition, unit_id))
 
 
 def glossary_records(glossary: Glossary, url: str) -> Iterator[SearchRecord]:

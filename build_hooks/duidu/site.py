@@ -209,10 +209,15 @@ def bibtex_uri(edition: Edition) -> str:
     return f"{edition.slug}/{edition.slug}.bib"
 
 
+def current_english(edition: Edition, unit_id: str) -> str:
+    """A unit's English, if it is current (translated and not outdated); else ""."""
+    translation = edition.english(unit_id)
+    return translation.en if translation.status is Status.TRANSLATED else ""
+
+
 def unit_label(edition: Edition, unit_id: str, zh: str) -> Label:
     """The Chinese of a unit with its English, when the English is current."""
-    translation = edition.english(unit_id)
-    return Label(zh=zh, en=translation.en if translation.status is Status.TRANSLATED else "")
+    return Label(zh=zh, en=current_english(edition, unit_id))
 
 
 def article_pages(edition: Edition) -> list[PagePlan]:
