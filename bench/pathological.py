@@ -33,6 +33,7 @@ from duidu.clean import clean_lines  # noqa: E402
 from duidu.decode import decode_seed  # noqa: E402
 from duidu.gbk_shift import MAX_SITES_PER_CHARACTER  # noqa: E402
 from duidu.glossary import Term, TermIndex, load_glossary  # noqa: E402
+from duidu.pipeline import load_dictionaries  # noqa: E402
 from duidu.layout import PageLayout, read_page  # noqa: E402
 from duidu.models import SeedError  # noqa: E402
 from duidu.parse import parse_article  # noqa: E402
@@ -349,7 +350,8 @@ def report() -> list[Row]:
         f"time for {GROWTH}x the input (target <= {MAX_GROWTH:.0f}x)"
     )
     stages = pipeline(load_glossary(GLOSSARY).terms)
-    set_loaded_data_aside()  # as the hook does when MkDocs loads it: the stages run as in a build
+    set_loaded_data_aside()  # as the hook does when MkDocs loads it, and a build before making editions:
+    load_dictionaries()  # the stages run as in a build
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="duidu-pathological-") as work:
         for case, make_seed in CASES.items():

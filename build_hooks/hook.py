@@ -17,6 +17,7 @@ log = get_plugin_logger("duidu")
 escape_logs(log.logger)
 _site: build.SiteBuild | None = None
 _search: build.BackgroundIndex | None = None
+_stored: build.StoredPages | None = None
 _serving = False
 HOOK_CODE = Path(__file__).parent
 LOADED_CODE = build.code_state(HOOK_CODE)
@@ -39,7 +40,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _site
+    global _site, _stored
+    _stored = None
     site = build.build_site(
         Path(config.config_file_path).parent / "seeds", config.site_description or "", log, LOADED_CODE
     )
@@ -48,20 +50,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    global _search
+    global _search, _stored
     if _site is not None:
         build.attach_articles(_site, nav)
+        _stored = build.stored_pages(_site, nav, config, HOOK_CODE)
         if not _serving:  # beside the rendering, on the other core; under serve, after it (on_post_build)
-            _search = build.start_search(_site, Path(config.site_dir), log)
+            _search = build.start_search(_site, Path(config.site_dir), log, Path(config.config_file_path).parent)
     return nav
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if _site is not None:
+    if _stored is not None and _stored.take(page):  # kept from an earlier build (page_cache.py): not rendered
+        context["duidu_stored"] = True
+    elif _site is not None:
         context["nav"] = build.page_navigation(_site, page, nav)
         if page.file.src_uri in _site.plans:  # rendered now, just before its template (see on_post_page)
             page.content = build.page_content(_site, page)
     return context
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if _site is not None and page.file.src_uri in _site.plans:
+        build.without_markdown(page)
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -74,8 +85,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # A page's HTML is made when its template is rendered and let go once it is written, so that a build
     # holds one page at a time, not the whole library (MkDocs reads every page before writing any).
+    # A page kept from an earlier build (page_cache.py) is written as it was stored.
     if _site is not None and page.file.src_uri in _site.plans:
         page.content = ""
+        if _stored is not None:
+            return _stored.output(page, output)
     return output
 
 
@@ -84,8 +98,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     # records are made after the pages, so that their making does not slow the rendering a reader waits for.
     # A build waits for the index, so that the site it leaves is whole and --strict sees any error.
     global _search
+    if _stored is not None:
+        _stored.finish(log)
     if _serving and _site is not None:
-        _search = build.start_search(_site, Path(config.site_dir), log)
+        _search = build.start_search(_site, Path(config.site_dir), log, Path(config.config_file_path).parent)
     else:
         _wait_for_search()
 

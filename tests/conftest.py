@@ -149,6 +149,9 @@ def _warm_up() -> None:
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
     from duidu import build  # noqa: F401
+    from duidu.pipeline import load_dictionaries
+
+    load_dictionaries()  # loaded by a build only when it makes an edition: here once for every child
 
 
 def build_real_site(directory: Path, settings=None) -> Build:

@@ -10,7 +10,7 @@ from duidu import pipeline
 from duidu.edition_cache import EditionCache, code_version, edition_key
 from duidu.pipeline import build_editions
 
-from conftest import SEED, SYNTHETIC, SYNTHETIC_CATALOG, build_project
+from conftest import SEED, SYNTHETIC, SYNTHETIC_CATALOG
 
 CODE = code_version({"duidu/pipeline.py": "a"})
 
@@ -101,15 +101,3 @@ def test_editions_made_in_parallel_are_those_made_one_by_one(seeds, fresh_proces
     assert [(f.seed_name, f.reason) for f in parallel_failures] == [
         (f.seed_name, f.reason) for f in one_by_one if isinstance(f, pipeline.SeedFailure)
     ]
-
-
-def test_a_build_keeps_its_editions_beside_the_seeds_and_a_rebuild_gives_the_same_site(tmp_path):
-    seeds = {SEED.name: SEED.read_bytes(), "100_synthetic.txt": SYNTHETIC.read_bytes()}
-    first = build_project(tmp_path, seeds, strict=False)
-    assert first.returncode == 0, first.log
-    cached = list((tmp_path / ".cache" / "duidu" / "editions").glob("*.pickle"))
-    assert len(cached) == 2
-    pages = {p.relative_to(first.site): p.read_bytes() for p in first.site.rglob("*.html")}
-    second = build_project(tmp_path, seeds, strict=False)
-    assert {p.relative_to(second.site): p.read_bytes() for p in second.site.rglob("*.html")} == pages
-    assert sorted((tmp_path / ".cache" / "duidu" / "editions").glob("*.pickle")) == sorted(cached)

@@ -72,9 +72,9 @@ def test_seed_and_corrections_edits_are_rebuilt(server):
     # the search index follows the pages (serve does not wait for it) and holds the edit
     log = directory / "serve.log"
     deadline = time.monotonic() + 30
-    while log.read_text(encoding="utf-8").count("records indexed by Pagefind") < 3 and time.monotonic() < deadline:
+    while log.read_text(encoding="utf-8").count("(Pagefind)") < 3 and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert log.read_text(encoding="utf-8").count("records indexed by Pagefind") >= 3
+    assert log.read_text(encoding="utf-8").count("(Pagefind)") >= 3
     _wait_for(f"{base}/pagefind/pagefind-entry.json", lambda body: '"page_count"' in body)
 
 

@@ -22,6 +22,8 @@ from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .links import SiteFiles
 from .loaded_code import CodeState, changed_files, code_state, restart_notice
 from .models import Edition, Note, SeedError
+from .page_cache import FOLDER as PAGE_FOLDER
+from .page_cache import PageCache, navigation_fingerprint, page_key, plan_fingerprint, render_version
 from .pipeline import build_editions
 from .render import render_page
 from .search_index import shard_count, site_records
@@ -43,7 +45,7 @@ from .terminology import Usage, inconsistencies, term_usages, unused_terms
 from .toc import headings, toc_tokens
 
 if TYPE_CHECKING:
-    from .pagefind_index import BackgroundIndex
+    from .pagefind_index import BackgroundIndex, IndexWritten
 
 
 def set_loaded_data_aside() -> None:
@@ -235,6 +237,16 @@ def page_navigation(site: SiteBuild, page: Page, nav: Navigation) -> Navigation:
     return own
 
 
+def without_markdown(page: Page) -> None:
+    """Duidu's pages have no Markdown (their HTML is made from its templates: :func:`page_content`), yet
+    MkDocs would make a Markdown parser for each, a millisecond and more a page: the page renders nothing."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+
+    page.render = render  # type: ignore[method-assign]
+
+
 def set_page_meta(plan: PagePlan, page: Page) -> None:
     # Material prints titles and descriptions without escaping: hand it escaped text.
     page.meta["title"] = escape(plan.title.plain())
@@ -252,20 +264,82 @@ def page_content(site: SiteBuild, page: Page) -> str:
     return html
 
 
-def start_search(site: SiteBuild, site_dir: Path, log: logging.Logger) -> BackgroundIndex:
+class StoredPages:
+    """The pages of one build that are kept between builds (:mod:`page_cache`): each one's key, and the HTML
+    of the page being written when it was found stored. Such a page's template extends one that renders
+    nothing (overrides/main.html, ``duidu_stored``), and its stored HTML is what MkDocs writes
+    (:meth:`output`); a page not found is rendered and stored."""
+
+    def __init__(self, cache: PageCache, keys: dict[str, str]) -> None:
+        self.cache = cache
+        self.keys = keys
+        self.found: dict[str, str] = {}
+        self.kept = self.rendered = 0
+
+    def take(self, page: Page) -> bool:
+        """Whether the page is stored; if so its HTML is held until :meth:`output` (one page at a time)."""
+        key = self.keys.get(page.file.src_uri)
+        html = self.cache.get(key) if key is not None else None
+        if html is None:
+            return False
+        self.found[page.file.src_uri] = html
+        return True
+
+    def output(self, page: Page, rendered: str) -> str:
+        """The page's HTML: the stored one, or ``rendered`` (then stored)."""
+        html = self.found.pop(page.file.src_uri, None)
+        if html is not None:
+            self.kept += 1
+            return html
+        self.rendered += 1
+        key = self.keys.get(page.file.src_uri)
+        if key is not None:
+            self.cache.put(key, rendered)
+        return rendered
+
+    def finish(self, log: logging.Logger) -> None:
+        """Say how many pages were rendered, and let go of what this build no longer has (older pages, older
+        versions)."""
+        log.info(f"pages: {self.rendered} rendered, {self.kept} unchanged and kept from the last build")
+        self.cache.keep_only(self.keys.values())
+
+
+def stored_pages(site: SiteBuild, nav: Navigation, config: MkDocsConfig, code_root: Path) -> StoredPages:
+    """The keys of the pages that can be kept (:func:`page_cache.plan_fingerprint`): call once the articles'
+    sections are attached (their navigation is part of the key)."""
+    project = Path(config.config_file_path).parent
+    version = render_version(config, code_root, project / "seeds" / GLOSSARY_FILE)
+    site_navigation = navigation_fingerprint(nav)
+    articles = {slug: navigation_fingerprint(section) for slug, section in site.sections.items()}
+    keys = {}
+    for src_uri, plan in site.plans.items():
+        fingerprint = plan_fingerprint(plan)
+        if fingerprint is not None:
+            shown = articles.get(plan.edition.slug, "") if plan.edition is not None else ""
+            keys[src_uri] = page_key(version, fingerprint, site_navigation + shown)
+    return StoredPages(PageCache(project / PAGE_FOLDER, version), keys)
+
+
+SEARCH_FOLDER = Path(".cache") / "duidu" / "search"
+"""Where the search index's shards are kept between builds, under the project's folder."""
+
+
+def start_search(site: SiteBuild, site_dir: Path, log: logging.Logger, project: Path | None = None) -> BackgroundIndex:
     """Start indexing the site's pages for the search box (Pagefind, into ``site_dir/pagefind``) beside the
     rendering; the log says how many records were indexed, or why the index could not be written (an error:
-    the pages stand without search, and ``--strict`` fails)."""
+    the pages stand without search, and ``--strict`` fails). Given the ``project`` folder, unchanged shards
+    are taken from its cache."""
     from .pagefind_index import BackgroundIndex  # only a build that writes a site starts Pagefind
 
-    def report(count: int, error: BaseException | None) -> None:
+    def report(written: IndexWritten | None, error: BaseException | None) -> None:
         if error is not None:
             log.error(f"search: the index could not be written: {error}")
         else:
-            log.info(f"search: {count} records indexed by Pagefind")
+            log.info(f"search: {written} (Pagefind)")
 
     url_of = {src_uri: file.url for src_uri, file in site.files.by_source.items()}
-    return BackgroundIndex(lambda: list(site_records(site.plans.values(), site.glossary, url_of)), site_dir, report)
+    kept = project / SEARCH_FOLDER if project is not None else None
+    return BackgroundIndex(lambda: list(site_records(site.plans.values(), site.glossary, url_of)), site_dir, report, kept)
 
 
 def check_code(loaded: CodeState, root: Path, log: logging.Logger) -> None:

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cached_property
+from functools import cache, cached_property
 
 import jieba
 
@@ -32,20 +32,22 @@ _KNOWN_SCORES = 1 << 16
 """How many scored strings a model keeps; memory stays bounded on any input."""
 
 
-def _snapshot() -> tuple[dict[str, int], int]:
-    """jieba's word frequencies as shipped. Taken when this module is imported, before the build teaches
-    jieba the glossary's words for search, so that a repair reads the same in every build."""
+@cache
+def frequencies() -> tuple[dict[str, int], int]:
+    """jieba's word frequencies as shipped, and their total: loaded (a second) the first time a repair or a
+    decoding asks, so that a build whose editions all come from the cache never loads them. A copy, so that
+    a word taught to jieba elsewhere never changes a repair."""
     jieba.dt.check_initialized()
     return dict(jieba.dt.FREQ), jieba.dt.total
 
 
-_FREQ, _TOTAL = _snapshot()
 _GENERAL_COSTS: dict[str, float] = {}
 """The cost of each dictionary word met so far, outside any article (at most one entry per word of jieba's)."""
 
 
 def _general_cost(word: str) -> float:
-    cost = _GENERAL_COSTS[word] = math.log((1 - ARTICLE_WEIGHT) * _FREQ[word] / _TOTAL)
+    freq, total = frequencies()
+    cost = _GENERAL_COSTS[word] = math.log((1 - ARTICLE_WEIGHT) * freq[word] / total)
     return cost
 
 
@@ -86,7 +88,7 @@ class LanguageModel:
 
     def segment(self, sentence: str) -> list[str]:
         """The most likely words of ``sentence`` under this model (jieba's ``cut`` without HMM, but on the
-        frozen frequencies: the words the build teaches jieba for search never change a repair).
+        frequencies as shipped: a word taught to jieba elsewhere never changes a repair).
 
         >>> GENERAL.segment("基层治理现代化")
         ['基层', '治理', '现代化']
@@ -117,7 +119,8 @@ class LanguageModel:
         return total
 
     def _mixed_cost(self, token: str) -> float:
-        probability = (1 - ARTICLE_WEIGHT) * (_FREQ.get(token) or 0) / _TOTAL
+        freq, total = frequencies()
+        probability = (1 - ARTICLE_WEIGHT) * (freq.get(token) or 0) / total
         return math.log(probability + ARTICLE_WEIGHT * self._article[token] / self._article_total)
 
     def _best_segmentation(self, sentence: str) -> float:
@@ -127,14 +130,15 @@ class LanguageModel:
         """jieba's dynamic programme over the word graph (``Tokenizer.calc``), with the article's tokens:
         for each start, the best log-probability of the rest and where its first word ends."""
         length = len(sentence)
-        unknown = -math.log(_TOTAL)
+        freq, total = frequencies()
+        unknown = -math.log(total)
         route: list[tuple[float, int]] = [(0.0, length)] * (length + 1)
         own_costs = self._own_costs
         for start in range(length - 1, -1, -1):
             best = (unknown + route[start + 1][0], start + 1)
             for end in range(start + 1, length + 1):
                 token = sentence[start:end]
-                frequency = _FREQ.get(token)  # 0 for a prefix of a longer word
+                frequency = freq.get(token)  # 0 for a prefix of a longer word
                 if frequency is None and end - start > _LONGEST_ARTICLE_TOKEN:
                     break
                 # The article's mixed cost, else the dictionary's; inlined, as this loop is most of a repair's cost.
@@ -153,7 +157,7 @@ def is_word(simplified: str) -> bool:
     >>> is_word("摘要"), is_word("要摘")
     (True, False)
     """
-    return bool(_FREQ.get(simplified))
+    return bool(frequencies()[0].get(simplified))
 
 
 GENERAL = LanguageModel()

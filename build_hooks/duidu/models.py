@@ -254,6 +254,9 @@ class Edition:
     """File name of the metadata sidecar beside the seed."""
     editorial: tuple[tuple[str, str], ...] = ()
     """(key, value) the editor supplied or overrode in the sidecar, in the sidecar's key order."""
+    source_key: str = field(default="", compare=False)
+    """The hash of everything the edition is made from (:func:`edition_cache.edition_key`), once built: what its
+    rendered pages are kept under (:mod:`page_cache`)."""
 
     def english(self, unit_id: str) -> Translation:
         return self.translations.get(unit_id, Translation(Status.MISSING))

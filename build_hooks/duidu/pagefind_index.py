@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
+import hashlib
 import json
+import os
+import shutil
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from pagefind.index import IndexConfig
@@ -49,66 +55,125 @@ def shard_folder(site_dir: Path, shard: int) -> Path:
     return site_dir / OUTPUT if shard == 0 else site_dir / OUTPUT / SHARDS / str(shard)
 
 
-def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
+@dataclass(frozen=True)
+class IndexWritten:
+    records: int
+    shards: int
+    kept: int
+    """Shards copied from those kept by an earlier build, not indexed again."""
+
+    def __str__(self) -> str:
+        kept = f", {self.kept} of them unchanged and kept from the last build" if self.kept else ""
+        return f"{self.records} records in {self.shards} shard{'s' if self.shards > 1 else ''}{kept}"
+
+
+def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None) -> IndexWritten:
     """Index the records and write Pagefind's files into ``site_dir/pagefind`` (the first shard) and
-    ``site_dir/pagefind/shards/<n>`` (the others), one shard at a time; returns how many records."""
-    by_shard: dict[int, list[SearchRecord]] = {}
+    ``site_dir/pagefind/shards/<n>`` (the others), one shard at a time.
+
+    Given ``kept`` (a folder), each shard written is kept there under the hash of what it was made from
+    (its records exactly as sent, Pagefind's version and this module), and a shard whose records have not
+    changed is copied from there, not indexed again: after one seed of a library is edited, one shard is."""
+    by_shard: dict[int, list[dict]] = {}
     for record in records:
-        by_shard.setdefault(record.shard, []).append(record)
+        by_shard.setdefault(record.shard, []).append(_sent(record))
     by_shard.setdefault(0, [])
-    count = 0
+    count = copied = 0
+    keys = []
     for shard in sorted(by_shard):
         folder = shard_folder(site_dir, shard)
-        count += asyncio.run(_write(by_shard[shard], folder))
-        unused = UNUSED if shard == 0 else (*UNUSED, *ENGINE)
-        for pattern in unused:
-            for path in folder.glob(pattern):
-                path.unlink()
-    return count
+        key = _shard_key(by_shard[shard])
+        keys.append(key)
+        stored = kept / key if kept is not None else None
+        if stored is not None and stored.is_dir():
+            shutil.copytree(stored, folder, dirs_exist_ok=True)
+            copied += 1
+        else:
+            asyncio.run(_write(by_shard[shard], folder))
+            unused = UNUSED if shard == 0 else (*UNUSED, *ENGINE)
+            for pattern in unused:
+                for path in folder.glob(pattern):
+                    path.unlink()
+            if stored is not None:
+                _keep(folder, stored)
+        count += len(by_shard[shard])
+    if kept is not None:
+        _keep_only(kept, keys)
+    return IndexWritten(count, len(by_shard), copied)
+
+
+def _sent(record: SearchRecord) -> dict:
+    """What Pagefind is given for a record: its URL, words and meta. English: Pagefind stems the English
+    words and leaves the pairs of Han characters whole."""
+    meta = {"title": record.title, "article": record.article, "kind": record.kind, "units": record.unit_map()}
+    return {"url": record.url, "content": record.content(), "language": "en", "meta": meta}
+
+
+def _shard_key(sent: list[dict]) -> str:
+    digest = hashlib.sha256(f"pagefind {metadata.version('pagefind')}\n".encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(json.dumps(sent, ensure_ascii=False, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _keep(folder: Path, stored: Path) -> None:
+    """Copy a shard written into the site to ``stored``: copied aside and renamed, so that a shard is kept
+    whole or not at all (shards/ inside the first bundle is not part of it). A full disk costs only time."""
+    temporary = stored.with_name(f".{stored.name}.tmp")
+    try:
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.copytree(folder, temporary, ignore=shutil.ignore_patterns(SHARDS))
+        os.replace(temporary, stored)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _keep_only(kept: Path, keys: list[str]) -> None:
+    with contextlib.suppress(OSError):
+        for path in kept.iterdir():
+            if path.name not in keys:
+                shutil.rmtree(path, ignore_errors=True)
 
 
 class BackgroundIndex:
     """The index written on a thread of its own while MkDocs renders the pages: Pagefind's indexer is another
     process, so it works on the second core while Python renders on the first. When it is done, the thread
-    hands ``report`` the number of records, or the error; :meth:`wait` waits for that."""
+    hands ``report`` what was written, or the error; :meth:`wait` waits for that. Shards are kept in
+    ``kept`` between builds (:func:`write_search_index`)."""
 
     def __init__(
         self,
         records: Callable[[], Iterable[SearchRecord]],
         site_dir: Path,
-        report: Callable[[int, BaseException | None], None],
+        report: Callable[[IndexWritten | None, BaseException | None], None],
+        kept: Path | None = None,
     ) -> None:
-        self._thread = threading.Thread(target=self._run, args=(records, site_dir, report), name="pagefind", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, args=(records, site_dir, report, kept), name="pagefind", daemon=True
+        )
         self._thread.start()
 
     @staticmethod
-    def _run(records, site_dir: Path, report) -> None:
+    def _run(records, site_dir: Path, report, kept: Path | None) -> None:
         try:
-            count = write_search_index(records(), site_dir)
+            written = write_search_index(records(), site_dir, kept)
         except Exception as error:  # noqa: BLE001  reported, never raised into a thread nobody joins
-            report(0, error)
+            report(None, error)
         else:
-            report(count, None)
+            report(written, None)
 
     def wait(self) -> None:
         self._thread.join()
 
 
-async def _write(records: list[SearchRecord], output: Path) -> int:
+async def _write(records: list[dict], output: Path) -> None:
     service = await _PromptService().launch()
     try:
         index = await service.create_index(IndexConfig())
         # One record at a time: Pagefind numbers pages in the order it finishes them, and records sent
         # together finish in any order, which would make two builds of one site differ.
         for record in records:
-            await index.add_custom_record(
-                url=record.url,
-                content=record.content(),
-                # English: Pagefind stems the English words and leaves the pairs of Han characters whole
-                language="en",
-                meta={"title": record.title, "article": record.article, "kind": record.kind, "units": record.unit_map()},
-            )
+            await index.add_custom_record(**record)
         await index.write_files(output_path=str(output))
     finally:
         await service.close()
-    return len(records)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -17,6 +18,7 @@ from .corrections import corrections_path, load_corrections
 from .decode import decode_seed
 from .edition_cache import EditionCache, edition_key
 from .layout import read_page
+from .lexicon import frequencies
 from .models import Change, CleaningReport, Edition, GarbleWarning, Note, SeedError
 from .parse import parse_article
 from .sidecar import Sidecar, apply_sidecar, load_sidecar, sidecar_path
@@ -193,6 +195,8 @@ def build_editions(
         elif cache is not None and (edition := cache.get(keys[seed.name])) is not None:
             made[seed.name] = edition
     todo = [seed for seed in ordered if seed.name not in made]
+    if todo:
+        load_dictionaries()
     for seed, result in zip(todo, _make_all(todo)):
         made[seed.name] = result
         if cache is not None and isinstance(result, Edition):
@@ -201,16 +205,31 @@ def build_editions(
         cache.keep_only(keys[name] for name, result in made.items() if isinstance(result, Edition))
     _built.clear()
     _built.update((name, (keys[name], result)) for name, result in made.items() if isinstance(result, Edition))
-    results = [made[seed.name] for seed in ordered]
+    results = [_keyed(made[seed.name], keys[seed.name]) for seed in ordered]
     editions = [result for result in results if isinstance(result, Edition)]
     failures = [result for result in results if isinstance(result, SeedFailure)]
     editions, clashes = distinct_slugs(editions)
     return editions, failures + clashes
 
 
+def _keyed(result: Edition | SeedFailure, key: str) -> Edition | SeedFailure:
+    if isinstance(result, Edition) and result.source_key != key:
+        return replace(result, source_key=key)
+    return result
+
+
 _built: dict[str, tuple[str, Edition]] = {}
 """The editions of the last build by seed name, with their keys, so that ``mkdocs serve`` remakes only the
 seed that changed."""
+
+
+def load_dictionaries() -> None:
+    """Load what making an edition needs (jieba's frequencies) before any seed is made, once a process: the
+    forked workers then share it rather than each loading it. Like the modules (build.set_loaded_data_aside),
+    it is put out of the cycle collector's reach: it lives as long as the process."""
+    if frequencies.cache_info().currsize == 0:
+        frequencies()
+        gc.freeze()
 
 
 def _made(seed: Path) -> Edition | SeedFailure:
