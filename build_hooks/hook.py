@@ -55,7 +55,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         build.attach_articles(_site, nav)
         _stored = build.stored_pages(_site, nav, config, HOOK_CODE)
         if not _serving:  # beside the rendering, on the other core; under serve, after it (on_post_build)
-            _search = build.start_search(_site, Path(config.site_dir), log, Path(config.config_file_path).parent)
+            _search = _start_search(config)
     return nav
 
 
@@ -101,7 +101,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _stored is not None:
         _stored.finish(log)
     if _serving and _site is not None:
-        _search = build.start_search(_site, Path(config.site_dir), log, Path(config.config_file_path).parent)
+        _search = _start_search(config)
     else:
         _wait_for_search()
 
@@ -111,3 +111,9 @@ def _wait_for_search() -> None:
     if _search is not None:
         _search.wait()
         _search = None
+
+
+def _start_search(config: MkDocsConfig) -> build.BackgroundIndex:
+    assert _site is not None
+    version = _stored.version if _stored is not None else ""
+    return build.start_search(_site, Path(config.site_dir), log, Path(config.config_file_path).parent, version)

@@ -270,9 +270,11 @@ class StoredPages:
     nothing (overrides/main.html, ``duidu_stored``), and its stored HTML is what MkDocs writes
     (:meth:`output`); a page not found is rendered and stored."""
 
-    def __init__(self, cache: PageCache, keys: dict[str, str]) -> None:
+    def __init__(self, cache: PageCache, keys: dict[str, str], version: str) -> None:
         self.cache = cache
         self.keys = keys
+        self.version = version
+        """The render version (:func:`page_cache.render_version`): the search shards are kept under it too."""
         self.found: dict[str, str] = {}
         self.kept = self.rendered = 0
 
@@ -317,18 +319,20 @@ def stored_pages(site: SiteBuild, nav: Navigation, config: MkDocsConfig, code_ro
         if fingerprint is not None:
             shown = articles.get(plan.edition.slug, "") if plan.edition is not None else ""
             keys[src_uri] = page_key(version, fingerprint, site_navigation + shown)
-    return StoredPages(PageCache(project / PAGE_FOLDER, version), keys)
+    return StoredPages(PageCache(project / PAGE_FOLDER, version), keys, version)
 
 
 SEARCH_FOLDER = Path(".cache") / "duidu" / "search"
 """Where the search index's shards are kept between builds, under the project's folder."""
 
 
-def start_search(site: SiteBuild, site_dir: Path, log: logging.Logger, project: Path | None = None) -> BackgroundIndex:
+def start_search(
+    site: SiteBuild, site_dir: Path, log: logging.Logger, project: Path | None = None, version: str = ""
+) -> BackgroundIndex:
     """Start indexing the site's pages for the search box (Pagefind, into ``site_dir/pagefind``) beside the
     rendering; the log says how many records were indexed, or why the index could not be written (an error:
     the pages stand without search, and ``--strict`` fails). Given the ``project`` folder, unchanged shards
-    are taken from its cache."""
+    are taken from its cache (known by their editions' keys and the render ``version``, when given)."""
     from .pagefind_index import BackgroundIndex  # only a build that writes a site starts Pagefind
 
     def report(written: IndexWritten | None, error: BaseException | None) -> None:
@@ -339,7 +343,10 @@ def start_search(site: SiteBuild, site_dir: Path, log: logging.Logger, project: 
 
     url_of = {src_uri: file.url for src_uri, file in site.files.by_source.items()}
     kept = project / SEARCH_FOLDER if project is not None else None
-    return BackgroundIndex(lambda: list(site_records(site.plans.values(), site.glossary, url_of)), site_dir, report, kept)
+    def records() -> list:
+        return list(site_records(site.plans.values(), site.glossary, url_of))
+
+    return BackgroundIndex(records, site_dir, report, kept, version)
 
 
 def check_code(loaded: CodeState, root: Path, log: logging.Logger) -> None:

@@ -67,39 +67,49 @@ class IndexWritten:
         return f"{self.records} records in {self.shards} shard{'s' if self.shards > 1 else ''}{kept}"
 
 
-def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None) -> IndexWritten:
+def write_search_index(
+    records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None, version: str = ""
+) -> IndexWritten:
     """Index the records and write Pagefind's files into ``site_dir/pagefind`` (the first shard) and
     ``site_dir/pagefind/shards/<n>`` (the others), one shard at a time.
 
-    Given ``kept`` (a folder), each shard written is kept there under the hash of what it was made from
-    (its records exactly as sent, Pagefind's version and this module), and a shard whose records have not
-    changed is copied from there, not indexed again: after one seed of a library is edited, one shard is."""
-    by_shard: dict[int, list[dict]] = {}
+    Given ``kept`` (a folder), each shard written is kept there under the hash of what it was made from, and
+    a shard whose hash has not changed is copied from there, not indexed again: after one seed of a library
+    is edited, one shard is. The hash is that of its records' origins (their editions' keys) and ``version``
+    (the code, glossary and settings: page_cache.render_version) when both are known, else of the records
+    exactly as sent; with Pagefind's version and this module's code either way."""
+    by_shard: dict[int, list[SearchRecord]] = {}
     for record in records:
-        by_shard.setdefault(record.shard, []).append(_sent(record))
+        by_shard.setdefault(record.shard, []).append(record)
     by_shard.setdefault(0, [])
     count = copied = 0
     keys = []
     for shard in sorted(by_shard):
         folder = shard_folder(site_dir, shard)
-        key = _shard_key(by_shard[shard])
+        shard_records = by_shard.pop(shard)  # let each shard's words go once it is written
+        sent = None
+        if version and all(record.origin for record in shard_records):
+            key = _shard_key([_described(record) for record in shard_records], version)
+        else:
+            sent = [_sent(record) for record in shard_records]
+            key = _shard_key(sent, "")
         keys.append(key)
         stored = kept / key if kept is not None else None
         if stored is not None and stored.is_dir():
             shutil.copytree(stored, folder, dirs_exist_ok=True)
             copied += 1
         else:
-            asyncio.run(_write(by_shard[shard], folder))
+            asyncio.run(_write(sent if sent is not None else (_sent(record) for record in shard_records), folder))
             unused = UNUSED if shard == 0 else (*UNUSED, *ENGINE)
             for pattern in unused:
                 for path in folder.glob(pattern):
                     path.unlink()
             if stored is not None:
                 _keep(folder, stored)
-        count += len(by_shard[shard])
+        count += len(shard_records)
     if kept is not None:
         _keep_only(kept, keys)
-    return IndexWritten(count, len(by_shard), copied)
+    return IndexWritten(count, len(keys), copied)
 
 
 def _sent(record: SearchRecord) -> dict:
@@ -109,8 +119,14 @@ def _sent(record: SearchRecord) -> dict:
     return {"url": record.url, "content": record.content(), "language": "en", "meta": meta}
 
 
-def _shard_key(sent: list[dict]) -> str:
-    digest = hashlib.sha256(f"pagefind {metadata.version('pagefind')}\n".encode())
+def _described(record: SearchRecord) -> dict:
+    """A record by what it is made from, without cutting its words."""
+    return {"url": record.url, "title": record.title, "article": record.article, "kind": record.kind,
+            "origin": record.origin, "units": [unit.anchor for unit in record.units]}
+
+
+def _shard_key(sent: list[dict], version: str) -> str:
+    digest = hashlib.sha256(f"pagefind {metadata.version('pagefind')}\n{version}\n".encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(json.dumps(sent, ensure_ascii=False, sort_keys=True).encode())
     return digest.hexdigest()
@@ -147,16 +163,17 @@ class BackgroundIndex:
         site_dir: Path,
         report: Callable[[IndexWritten | None, BaseException | None], None],
         kept: Path | None = None,
+        version: str = "",
     ) -> None:
         self._thread = threading.Thread(
-            target=self._run, args=(records, site_dir, report, kept), name="pagefind", daemon=True
+            target=self._run, args=(records, site_dir, report, kept, version), name="pagefind", daemon=True
         )
         self._thread.start()
 
     @staticmethod
-    def _run(records, site_dir: Path, report, kept: Path | None) -> None:
+    def _run(records, site_dir: Path, report, kept: Path | None, version: str) -> None:
         try:
-            written = write_search_index(records(), site_dir, kept)
+            written = write_search_index(records(), site_dir, kept, version)
         except Exception as error:  # noqa: BLE001  reported, never raised into a thread nobody joins
             report(None, error)
         else:
@@ -166,7 +183,7 @@ class BackgroundIndex:
         self._thread.join()
 
 
-async def _write(records: list[dict], output: Path) -> None:
+async def _write(records: Iterable[dict], output: Path) -> None:
     service = await _PromptService().launch()
     try:
         index = await service.create_index(IndexConfig())

@@ -116,6 +116,9 @@ class SearchRecord:
     units: tuple[SearchUnit, ...]
     shard: int = 0
     """The bundle the record is indexed in (:data:`SHARD_ARTICLES`); the glossary's are in the first."""
+    origin: str = ""
+    """What the record is made from besides the code and the glossary: its edition's key (``glossary`` for a
+    glossary entry; empty when unknown). Lets an unchanged shard be known without cutting its words."""
 
     def content(self) -> str:
         return " ".join(word for unit in self.units for word in unit_words(unit))
@@ -193,6 +196,7 @@ def glossary_records(glossary: Glossary, url: str) -> Iterator[SearchRecord]:
                     (*term_words(term), *term.english_variants, *term.explanation.split()),
                 ),
             ),
+            origin="glossary",
         )
 
 
@@ -221,6 +225,7 @@ def site_records(
                 kind="text",
                 units=units,
                 shard=number // SHARD_ARTICLES,
+                origin=plan.edition.source_key,
             )
     if glossary.terms and GLOSSARY in url_of:
         yield from glossary_records(glossary, url_of[GLOSSARY])
