@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ from .page_cache import FOLDER as PAGE_FOLDER
 from .page_cache import PageCache, navigation_fingerprint, page_key, plan_fingerprint, render_version
 from .pipeline import build_editions
 from .render import render_page
-from .search_index import shard_count, site_records
+from .search_index import SearchRecord, shard_count, site_records
 from .site import (
     HOME,
     PagePlan,
@@ -343,8 +343,8 @@ def start_search(
 
     url_of = {src_uri: file.url for src_uri, file in site.files.by_source.items()}
     kept = project / SEARCH_FOLDER if project is not None else None
-    def records() -> list:
-        return list(site_records(site.plans.values(), site.glossary, url_of))
+    def records() -> Iterator[SearchRecord]:  # made on the indexing thread, and let go a shard at a time
+        return site_records(list(site.plans.values()), site.glossary, url_of)
 
     return BackgroundIndex(records, site_dir, report, kept, version)
 
