@@ -1,15 +1,52 @@
-/* Duidu on the page: the reading-mode switch, the ¶ links that copy a paragraph's URL, the highlight of
-   the paragraph a link arrives at, and the glossary tooltips. The mode itself is set early by duidu-mode.js. */
+/* Duidu on the page: the reading-mode switch and the reading aids (text size), the ¶ links that copy a
+   paragraph's URL, the highlight of the paragraph a link arrives at, and the glossary tooltips. The settings
+   themselves are set early by duidu-mode.js. */
 (function () {
   "use strict";
   var mode = window.duiduMode;
 
   function syncSwitch() {
-    var current = mode.get();
-    document.querySelectorAll("[data-dd-mode-option]").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.getAttribute("data-dd-mode-option") === current));
+    ["mode", "size"].forEach(function (name) {
+      var current = mode.get(name);
+      document.querySelectorAll("[data-dd-" + name + "-option]").forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-dd-" + name + "-option") === current));
+      });
     });
   }
+
+  /* The settings in the address bar follow the reader's choices once the address carries any of them. */
+  function syncAddress() {
+    var url = new URL(window.location.href);
+    if (url.searchParams.has("mode") || url.searchParams.has("size") || url.searchParams.has("scheme")) {
+      window.history.replaceState(null, "", mode.carry(url).toString());
+    }
+  }
+
+  /* The reading aids panel: opened by its button, closed by it, by Escape (focus back on the button) and by
+     a click outside. */
+  var aidsToggle = document.querySelector(".dd-aids__toggle");
+  var aidsPanel = document.getElementById("dd-aids-panel");
+  function showAids(open, refocus) {
+    if (!aidsToggle || !aidsPanel) { return; }
+    aidsToggle.setAttribute("aria-expanded", String(open));
+    aidsPanel.hidden = !open;
+    if (open) {
+      var pressed = aidsPanel.querySelector('[aria-pressed="true"]') || aidsPanel.querySelector("button");
+      if (pressed) { pressed.focus(); }
+    } else if (refocus) {
+      aidsToggle.focus();
+    }
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && aidsPanel && !aidsPanel.hidden) {
+      showAids(false, true);
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (aidsPanel && !aidsPanel.hidden && !event.target.closest(".dd-aids")) { showAids(false, false); }
+  });
+  var paletteForm = document.querySelector("[data-md-component=palette]");
+  if (paletteForm) { paletteForm.addEventListener("change", function () { window.setTimeout(syncAddress, 0); }); }
 
   function announce(message) {
     var status = document.getElementById("dd-status");
@@ -27,8 +64,7 @@
   }
 
   function unitUrl(id) {
-    var url = new URL(window.location.href);
-    url.searchParams.set("mode", mode.get());
+    var url = mode.carry(new URL(window.location.href));
     url.hash = id;
     return url.toString();
   }
@@ -64,13 +100,20 @@
   document.addEventListener("click", function (event) {
     var option = event.target.closest("[data-dd-mode-option]");
     if (option) {
-      mode.set(option.getAttribute("data-dd-mode-option"));
+      mode.set("mode", option.getAttribute("data-dd-mode-option"));
       syncSwitch();
-      var url = new URL(window.location.href);
-      if (url.searchParams.has("mode")) {
-        url.searchParams.set("mode", mode.get());
-        window.history.replaceState(null, "", url.toString());
-      }
+      syncAddress();
+      return;
+    }
+    var size = event.target.closest("[data-dd-size-option]");
+    if (size) {
+      mode.set("size", size.getAttribute("data-dd-size-option"));
+      syncSwitch();
+      syncAddress();
+      return;
+    }
+    if (event.target.closest(".dd-aids__toggle")) {
+      showAids(aidsPanel.hidden, false);
       return;
     }
     var copyButton = event.target.closest("[data-dd-copy]");
