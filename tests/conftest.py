@@ -240,6 +240,15 @@ def context(_one_context):
 
 
 @pytest.fixture
+def clipboard_page(browser):
+    """A tab of its own that may read and write the clipboard (the ¶ links and copy buttons copy)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def page(context):
     """pytest-playwright's ``page``, the same tab for every test: left blank, with nothing stored, at the
     default window size after each."""

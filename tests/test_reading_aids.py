@@ -17,14 +17,6 @@ def part_url(served_site, article_slug):
     return f"{served_site}/{article_slug}/part-2/"
 
 
-@pytest.fixture
-def clipboard_page(browser):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def text_size(page) -> float:
     return page.evaluate("parseFloat(getComputedStyle(document.querySelector('#p2-1-3 > .dd-zh')).fontSize)")
 

@@ -89,14 +89,6 @@ def test_stacked_on_a_phone(page, served_site, article_slug, path):
     assert en["y"] >= zh["y"] + zh["height"] - 1
 
 
-@pytest.fixture
-def clipboard_page(browser):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize(("anchor", "mode"), [("p2-1-3", "en"), ("s2-1", "both")])
 def test_the_pilcrow_copies_the_link_and_the_link_highlights_its_target(clipboard_page, part_url, anchor, mode):
     page = clipboard_page

@@ -98,16 +98,10 @@
   function targetId() { return decodeURIComponent(window.location.hash.slice(1)); }
 
   document.addEventListener("click", function (event) {
-    var option = event.target.closest("[data-dd-mode-option]");
+    var option = event.target.closest("[data-dd-mode-option], [data-dd-size-option]");
     if (option) {
-      mode.set("mode", option.getAttribute("data-dd-mode-option"));
-      syncSwitch();
-      syncAddress();
-      return;
-    }
-    var size = event.target.closest("[data-dd-size-option]");
-    if (size) {
-      mode.set("size", size.getAttribute("data-dd-size-option"));
+      var name = option.hasAttribute("data-dd-size-option") ? "size" : "mode";
+      mode.set(name, option.getAttribute("data-dd-" + name + "-option"));
       syncSwitch();
       syncAddress();
       return;
