@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -95,11 +96,12 @@ def write_search_index(
             key = _shard_key(sent, "")
         keys.append(key)
         stored = kept / key if kept is not None else None
-        if stored is not None and stored.is_dir():
+        if stored is not None and _complete(stored, len(shard_records)):
             shutil.copytree(stored, folder, dirs_exist_ok=True)
             copied += 1
         else:
             asyncio.run(_write(sent if sent is not None else (_sent(record) for record in shard_records), folder))
+            _wait_until_written(folder, len(shard_records))
             unused = UNUSED if shard == 0 else (*UNUSED, *ENGINE)
             for pattern in unused:
                 for path in folder.glob(pattern):
@@ -130,6 +132,30 @@ def _shard_key(sent: list[dict], version: str) -> str:
     digest.update(Path(__file__).read_bytes())
     digest.update(json.dumps(sent, ensure_ascii=False, sort_keys=True).encode())
     return digest.hexdigest()
+
+
+WRITE_TIMEOUT = 60.0
+"""Seconds to wait for Pagefind's files to be whole after it says they are written."""
+
+
+def _complete(folder: Path, records: int) -> bool:
+    """Whether a bundle's entry file is whole and counts ``records`` pages."""
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values()) == records
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _wait_until_written(folder: Path, records: int) -> None:
+    """Pagefind answers that its files are written before, on a loaded machine, the entry file has its
+    content (measured: empty when read at once, whole a moment later): wait for it, so that neither the site
+    nor the kept copy of a shard is ever a part of one, and fail plainly if it never comes."""
+    deadline = time.monotonic() + WRITE_TIMEOUT
+    while not _complete(folder, records):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Pagefind did not finish writing {folder}/pagefind-entry.json")
+        time.sleep(0.05)
 
 
 def _keep(folder: Path, stored: Path) -> None:
