@@ -17,7 +17,7 @@ def test_gbt7714_uses_the_standard_word_for_an_unnamed_author():
 
 def test_apa_puts_the_title_in_the_authors_place_with_no_date():
     apa = cite(build_edition(SEED)).apa
-    assert apa.startswith("Enhancing primary-level “immunity” through high-level governance [以高水平治理提升基层“免疫力”]. (n.d.).")
+    assert apa.startswith("Enhancing the “immunity” of the primary level through high-standard governance [以高水平治理提升基层“免疫力”]. (n.d.).")
     assert apa.endswith("(n.d.). Renmin Luntan (People’s Tribune).")
 
 

@@ -13,7 +13,7 @@ from duidu.search_index import toneless
 from helpers import content, soup
 
 CHINESE = ["分税制", "鞭打快牛", "五社联动", "居站分设", "甩锅", "选苗", "内耗", "闲置", "孵化"]
-ENGLISH = ["tax-sharing", "pony", "circuit-breaker", "demerits", "vanity", "fettered", "atomization", "interim"]
+ENGLISH = ["tax-sharing", "pony", "circuit-breaker", "demerits", "vanity", "foremost", "atomization", "interim"]
 PAGES = ["", "part-1/", "part-2/", "part-3/", "references/"]
 PINYIN_TERMS = 4
 """How many glossary terms (those used in exactly one paragraph) are looked up by pinyin and by English."""

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from pypinyin import lazy_pinyin
+
 from .glossary import Glossary, Term
 from .site import GLOSSARY, PagePlan, current_english
 
@@ -72,11 +74,20 @@ def toneless(pinyin: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+_PINYIN_WORD = re.compile(r"[a-zü]+")
+
+
 def term_words(term: Term) -> list[str]:
-    """What finds a term besides its Chinese: its pinyin syllable by syllable and joined (``fen shui zhi``,
-    ``fenshuizhi``) and its English."""
-    syllables = toneless(term.pinyin).lower().split()
-    return [*syllables, "".join(syllables), *term.english.split()]
+    """What finds a term besides its Chinese: its pinyin word by word as the glossary writes it (GB/T 16159:
+    ``jiceng zhili``), syllable by syllable (``ji ceng zhi li``), all joined (``jicengzhili``), and its English.
+
+    >>> from duidu.glossary import Term
+    >>> term_words(Term("ji-ceng-zhi-li", "基层治理", (), "jīcéng zhìlǐ", "primary-level governance", (), ""))
+    ['jiceng', 'zhili', 'ji', 'ceng', 'zhi', 'li', 'jicengzhili', 'primary-level', 'governance']
+    """
+    words = _PINYIN_WORD.findall(toneless(term.pinyin).lower())
+    syllables = [s for s in lazy_pinyin(term.term, errors="ignore") if s not in words]
+    return [*words, *syllables, "".join(words), *term.english.split()]
 
 
 @dataclass(frozen=True)
