@@ -89,7 +89,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _site is not None and page.file.src_uri in _site.plans:
         page.content = ""
         if _stored is not None:
-            return _stored.output(page, output)
+            output = _stored.output(page, output)
+        build.write_traditional(page, output)
     return output
 
 

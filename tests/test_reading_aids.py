@@ -120,3 +120,38 @@ def test_the_aids_work_by_touch_on_a_phone(browser, part_url):
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
+
+
+def chinese_of(page, unit="#p2-1-3") -> tuple[str, str]:
+    zh = page.locator(f"{unit} > .dd-zh")
+    return zh.get_attribute("lang"), zh.inner_text()
+
+
+def test_traditional_characters_are_loaded_when_asked_for_and_swapped_back(page, part_url, served_site):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(part_url)
+    lang, simplified = chinese_of(page)
+    assert lang == "zh-Hans" and not any(url.endswith(".zh-hant.json") for url in fetched)  # on demand only
+    page.get_by_role("button", name=AIDS).click()
+    characters = page.get_by_role("group", name="Characters · 字体")
+    characters.get_by_role("button", name="Traditional").click()
+    page.wait_for_function("() => document.querySelector('#p2-1-3 > .dd-zh').lang === 'zh-Hant'")
+    lang, traditional = chinese_of(page)
+    assert traditional != simplified and len(traditional) == len(simplified)
+    assert "實權上移" in traditional or "體" in traditional  # Traditional forms, from OpenCC s2t at build time
+    assert page.locator("#p2-1-3 > .dd-zh a.dd-term").count() > 0  # the glossary's links are still links
+    assert page.locator("h1 [lang=zh-Hant]").count() == 1  # headings too
+    page.reload()
+    page.wait_for_function("() => document.querySelector('#p2-1-3 > .dd-zh').lang === 'zh-Hant'")
+    page.get_by_role("button", name=AIDS).click()
+    characters.get_by_role("button", name="Simplified").click()
+    assert chinese_of(page) == ("zh-Hans", simplified)
+
+
+def test_axe_finds_nothing_in_traditional(page, part_url):
+    page.goto(f"{part_url}?script=hant")
+    page.wait_for_function("() => document.querySelector('#p2-1-3 > .dd-zh').lang === 'zh-Hant'")
+    results = Axe().run(page, options=WCAG_A_AA)
+    violations = results.response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]

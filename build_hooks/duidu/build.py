@@ -43,6 +43,8 @@ from .site import (
 )
 from .terminology import Usage, inconsistencies, term_usages, unused_terms
 from .toc import headings, toc_tokens
+from .traditional import SUFFIX as TRADITIONAL_SUFFIX
+from .traditional import traditional_json
 
 if TYPE_CHECKING:
     from .pagefind_index import BackgroundIndex, IndexWritten
@@ -235,6 +237,16 @@ def page_navigation(site: SiteBuild, page: Page, nav: Navigation) -> Navigation:
     own = Navigation(items, [*site.sections[plan.edition.slug].children])
     own.homepage = nav.homepage
     return own
+
+
+def write_traditional(page: Page, html: str) -> None:
+    """Write the page's Chinese in Traditional characters beside it (``index.zh-hant.json``), for the reading
+    aid that shows it: made from the page as written, whether rendered now or kept (:mod:`traditional`)."""
+    data = traditional_json(html)
+    if data is not None:
+        path = Path(page.file.abs_dest_path).with_suffix(TRADITIONAL_SUFFIX)
+        path.parent.mkdir(parents=True, exist_ok=True)  # MkDocs writes the page itself after this hook
+        path.write_text(data, encoding="utf-8")
 
 
 def without_markdown(page: Page) -> None:

@@ -1,12 +1,14 @@
 /* Duidu's reading settings, decided before the page is drawn: the reading mode (both languages, Chinese,
-   English), the text size (small, medium, large) and the colour scheme (light, dark). For each, a value in
-   the URL wins (?mode=zh&size=l&scheme=dark) and is remembered; else the reader's remembered choice; else the
+   English), the text size (small, medium, large), the characters (Simplified, Traditional: swapped in by
+   duidu.js) and the colour scheme (light, dark). For each, a value in the URL wins
+   (?mode=zh&size=l&script=hant&scheme=dark) and is remembered; else the reader's remembered choice; else the
    default. The scheme is Material's own palette (its toggle in the header), set here from the URL. */
 (function () {
   "use strict";
   var SETTINGS = {
     mode: { values: ["both", "zh", "en"], fallback: "both", key: "duidu.mode" },
-    size: { values: ["s", "m", "l"], fallback: "m", key: "duidu.size" }
+    size: { values: ["s", "m", "l"], fallback: "m", key: "duidu.size" },
+    script: { values: ["hans", "hant"], fallback: "hans", key: "duidu.script" }
   };
   var SCHEMES = { light: { index: 0, scheme: "default" }, dark: { index: 1, scheme: "slate" } };
 
@@ -54,8 +56,10 @@
     /* The settings a link carries: every one that differs from its default, and the mode always. */
     carry: function (url) {
       url.searchParams.set("mode", this.get("mode"));
-      if (this.get("size") !== SETTINGS.size.fallback) { url.searchParams.set("size", this.get("size")); }
-      else { url.searchParams.delete("size"); }
+      ["size", "script"].forEach(function (name) {
+        if (this.get(name) !== SETTINGS[name].fallback) { url.searchParams.set(name, this.get(name)); }
+        else { url.searchParams.delete(name); }
+      }, this);
       if (currentScheme() === "dark") { url.searchParams.set("scheme", "dark"); }
       else { url.searchParams.delete("scheme"); }
       return url;

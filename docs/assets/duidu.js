@@ -6,7 +6,7 @@
   var mode = window.duiduMode;
 
   function syncSwitch() {
-    ["mode", "size"].forEach(function (name) {
+    ["mode", "size", "script"].forEach(function (name) {
       var current = mode.get(name);
       document.querySelectorAll("[data-dd-" + name + "-option]").forEach(function (button) {
         button.setAttribute("aria-pressed", String(button.getAttribute("data-dd-" + name + "-option") === current));
@@ -63,6 +63,45 @@
     announce.timer = window.setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
+  /* Traditional characters: the page's Chinese in Traditional is a file beside it (index.zh-hant.json: the
+     inner HTML of each outermost zh-Hans element of the article, in document order), fetched the first time
+     a reader asks; each element is swapped in place and marked zh-Hant, and swapped back for Simplified. */
+  var simplified = null;
+  var traditional = null;
+  function chineseElements() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article) { return []; }
+    return Array.prototype.filter.call(article.querySelectorAll("[lang=zh-Hans], [data-dd-hans]"), function (el) {
+      return !el.parentElement.closest("[lang=zh-Hans], [data-dd-hans]");
+    });
+  }
+  function traditionalUrl() {
+    var path = window.location.pathname;
+    return /\/$/.test(path) ? path + "index.zh-hant.json" : path.replace(/\.html$/, "") + ".zh-hant.json";
+  }
+  function showScript() {
+    var wanted = mode.get("script");
+    var elements = chineseElements();
+    if (wanted === "hans") {
+      if (simplified) {
+        elements.forEach(function (el, i) { el.innerHTML = simplified[i]; el.setAttribute("lang", "zh-Hans"); el.removeAttribute("data-dd-hans"); });
+      }
+      return;
+    }
+    var ready = traditional ? Promise.resolve(traditional) : window.fetch(traditionalUrl()).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.json();
+    });
+    ready.then(function (blocks) {
+      traditional = blocks;
+      if (mode.get("script") !== "hant") { return; }
+      elements = chineseElements();
+      if (blocks.length !== elements.length) { return; }  // a page without its file, or another page's: leave it
+      if (!simplified) { simplified = elements.map(function (el) { return el.innerHTML; }); }
+      elements.forEach(function (el, i) { el.innerHTML = blocks[i]; el.setAttribute("lang", "zh-Hant"); el.setAttribute("data-dd-hans", ""); });
+    }).catch(function () { /* no Traditional for this page: the Simplified stays */ });
+  }
+
   function unitUrl(id) {
     var url = mode.carry(new URL(window.location.href));
     url.hash = id;
@@ -98,12 +137,13 @@
   function targetId() { return decodeURIComponent(window.location.hash.slice(1)); }
 
   document.addEventListener("click", function (event) {
-    var option = event.target.closest("[data-dd-mode-option], [data-dd-size-option]");
+    var option = event.target.closest("[data-dd-mode-option], [data-dd-size-option], [data-dd-script-option]");
     if (option) {
-      var name = option.hasAttribute("data-dd-size-option") ? "size" : "mode";
+      var name = ["size", "script"].filter(function (n) { return option.hasAttribute("data-dd-" + n + "-option"); })[0] || "mode";
       mode.set(name, option.getAttribute("data-dd-" + name + "-option"));
       syncSwitch();
       syncAddress();
+      if (name === "script") { showScript(); }
       return;
     }
     if (event.target.closest(".dd-aids__toggle")) {
@@ -222,6 +262,7 @@
 
   function start() {
     syncSwitch();
+    if (mode.get("script") === "hant") { showScript(); }
     if (window.location.hash) { highlight(targetId()); }
   }
   if (document.readyState === "loading") {
