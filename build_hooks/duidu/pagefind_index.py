@@ -45,7 +45,22 @@ class _PromptService(PagefindService):
             else:
                 future.set_result(payload)
 
+    async def close(self) -> None:
+        """End Pagefind by closing its input, and wait for it to exit. The upstream close kills it at once,
+        and Pagefind may answer that its files are written before it has written them all: killed then, it
+        left an empty pagefind-entry.json (seen under `mkdocs serve` on a loaded machine)."""
+        self._poll_task.cancel()
+        assert self._backend.stdin is not None
+        self._backend.stdin.close()
+        try:
+            await asyncio.wait_for(self._backend.wait(), timeout=EXIT_TIMEOUT)
+        except asyncio.TimeoutError:
+            self._backend.terminate()
+            await self._backend.wait()
 
+
+EXIT_TIMEOUT = 60.0
+"""Seconds Pagefind is given to finish and exit once its input is closed."""
 SHARDS = "shards"
 """The folder, inside the first bundle, of the others: ``pagefind/shards/1/``…"""
 ENGINE = ("pagefind.js", "wasm.*")
