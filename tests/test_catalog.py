@@ -192,7 +192,9 @@ def test_the_command_refuses_an_iso_8859_1_header_where_it_used_to_empty_the_fil
     # `python -m duidu.maintain translations seeds`, which `make translations` runs, in a forked child.
     result = run_forked(lambda: maintain.main(["translations", str(seed_copy.parent)]), seed_copy.parent)
     assert result.returncode == 1
-    assert f"{path.name}: line 4: the header declares charset=ISO-8859-1" in result.stderr, result.stderr
+    # the header entry's line: where its msgid "" stands, after the catalog's comment
+    line = next(n for n, text in enumerate(before.decode("utf-8").splitlines(), 1) if text == 'msgid ""')
+    assert f"{path.name}: line {line}: the header declares charset=ISO-8859-1" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert path.read_bytes() == before
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polib
 
+from .align import english
 from .atomic_write import replace_file
 from .models import SeedError, Status, Translation
 from .po_syntax import Entry, PoSyntaxError, parse_entries
@@ -216,6 +217,8 @@ def new_catalog(seed_name: str) -> polib.POFile:
     catalog.header = (
         f"English translation of seeds/{seed_name}.\n"
         "msgctxt: the unit's stable id; msgid: the cleaned Simplified Chinese; msgstr: the English.\n"
+        "In msgstr, ‖ separates the English of each Chinese sentence (after 。！？); an empty piece shares the\n"
+        "English of the sentence before. See seeds/TRANSLATING.md, \"Sentence by sentence\".\n"
         "Update with `make translations` after the seed changes; edit with any PO editor."
     )
     return catalog
@@ -287,6 +290,7 @@ def read_translations(catalog: polib.POFile | None, units: tuple[Unit, ...]) -> 
         elif entry.msgid != unit.zh or "fuzzy" in entry.flags:
             translations[unit.id] = Translation(Status.OUTDATED)
         else:
-            translations[unit.id] = Translation(Status.TRANSLATED, entry.msgstr.strip())
+            marked = entry.msgstr.strip()
+            translations[unit.id] = Translation(Status.TRANSLATED, english(marked), marked)
     return translations
 

@@ -29,7 +29,9 @@ class Status(str, Enum):
 class Translation:
     status: Status
     en: str = ""
-    """The English, only when the status is TRANSLATED."""
+    """The English, only when the status is TRANSLATED (as readers see it: without the alignment marks)."""
+    marked: str = ""
+    """The English as the catalog has it, with ``‖`` between the English of each Chinese sentence (align.py)."""
 
 
 @dataclass(frozen=True)

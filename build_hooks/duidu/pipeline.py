@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from .align import problem
 from .catalog import Status, catalog_path, read_catalog, read_translations
 from .clean import GARBLE_RULES, LABELS, WARNINGS, apply_corrections, clean_lines, variants_left, warning_about
 from .corrections import corrections_path, load_corrections
@@ -167,6 +168,16 @@ def attach_translations(edition: Edition, catalog_file: Path) -> Edition:
             )
             for unit_id, t in translations.items()
             if t.status is not Status.TRANSLATED
+        ]
+        notes += [
+            Note(
+                f"{catalog_file.name}: unit {unit.id}: the English is not aligned with the Chinese: {why}",
+                kind=f"units in {catalog_file.name} whose English is not aligned sentence by sentence",
+                place=unit.id,
+            )
+            for unit in units
+            if translations[unit.id].status is Status.TRANSLATED
+            and (why := problem(unit.zh, translations[unit.id].marked))
         ]
     return replace(
         edition,

@@ -9,12 +9,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from . import align
 from .citation import cite
 from .clean import GETA, LABELS
 from .convert import to_simplified
 from .glossary import Glossary, Term
 from .layout import LAYOUT_RULES
-from .models import Article, Edition
+from .models import Article, Edition, Status, Translation
 from .links import SiteFiles
 from .site import (
     GLOSSARY,
@@ -55,6 +56,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     )
     env.filters["text"] = render_text
     env.filters["simplified"] = to_simplified
+    env.globals["aligned"] = aligned_groups  # a global: the unit macro is imported without the page's context
     return env
 
 
@@ -164,6 +166,14 @@ def term_excerpt(text: str, term: Term, context: int = EXCERPT_CONTEXT) -> Marku
         + render_text(after)
         + ("…" if end + context < len(text) else "")
     )
+
+
+def aligned_groups(zh: str, translation: Translation) -> list[tuple[list[str], str]] | None:
+    """A translated unit's aligned groups (align.py), when it has more than one; else None (shown whole)."""
+    if translation.status is not Status.TRANSLATED or align.problem(zh, translation.marked or translation.en):
+        return None
+    groups = align.groups(zh, translation.marked or translation.en)
+    return groups if len(groups) > 1 else None
 
 
 def label_markup(label: Label) -> Markup:

@@ -102,6 +102,45 @@
     }).catch(function () { /* no Traditional for this page: the Simplified stays */ });
   }
 
+  /* Sentence alignment (both languages): pointing at a sentence, tapping it, or moving to it with the arrow
+     keys while the paragraph's ¶ has the focus highlights it and its counterpart (spans of the same data-s
+     in the same block). No tab stop is added: the ¶ is the paragraph's one. Nothing moves: a background. */
+  function pairOf(span) {
+    var block = span.closest(".dd-block");
+    return block ? block.querySelectorAll('.dd-s[data-s="' + span.getAttribute("data-s") + '"]') : [];
+  }
+  function clearPairs() {
+    document.querySelectorAll(".dd-s--on").forEach(function (el) { el.classList.remove("dd-s--on"); });
+  }
+  function showPair(span) {
+    clearPairs();
+    if (span && mode.get("mode") === "both") {
+      pairOf(span).forEach(function (el) { el.classList.add("dd-s--on"); });
+    }
+  }
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType === "touch") { return; }  // a tap is a click, below
+    var span = event.target.closest && event.target.closest(".dd-s");
+    if (span) { showPair(span); } else if (event.target.closest && !event.target.closest(".dd-block")) { clearPairs(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var link = document.activeElement;
+    if (!link || !link.matches || !link.matches(".dd-block > a.headerlink")) { return; }
+    var forward = event.key === "ArrowRight" || event.key === "ArrowDown";
+    if (!forward && event.key !== "ArrowLeft" && event.key !== "ArrowUp") { return; }
+    var spans = link.parentElement.querySelectorAll(".dd-zh .dd-s");
+    var numbers = [];
+    spans.forEach(function (el) { if (numbers.indexOf(el.getAttribute("data-s")) < 0) { numbers.push(el.getAttribute("data-s")); } });
+    if (!numbers.length || mode.get("mode") !== "both") { return; }
+    event.preventDefault();
+    var on = link.parentElement.querySelector(".dd-s--on");
+    var at = on ? numbers.indexOf(on.getAttribute("data-s")) : -1;
+    at = forward ? Math.min(at + 1, numbers.length - 1) : Math.max(at - 1, 0);
+    var span = link.parentElement.querySelector('.dd-zh .dd-s[data-s="' + numbers[at] + '"]');
+    showPair(span);
+    announce("Sentence " + (at + 1) + " of " + numbers.length + " · 第 " + (at + 1) + " 句，共 " + numbers.length + " 句");
+  });
+
   function unitUrl(id) {
     var url = mode.carry(new URL(window.location.href));
     url.hash = id;
@@ -137,6 +176,10 @@
   function targetId() { return decodeURIComponent(window.location.hash.slice(1)); }
 
   document.addEventListener("click", function (event) {
+    var sentence = event.target.closest(".dd-s");
+    if (sentence && !event.target.closest("a")) {
+      if (sentence.classList.contains("dd-s--on")) { clearPairs(); } else { showPair(sentence); }
+    }
     var option = event.target.closest("[data-dd-mode-option], [data-dd-size-option], [data-dd-script-option]");
     if (option) {
       var name = ["size", "script"].filter(function (n) { return option.hasAttribute("data-dd-" + n + "-option"); })[0] || "mode";
