@@ -239,10 +239,10 @@ def page_navigation(site: SiteBuild, page: Page, nav: Navigation) -> Navigation:
     return own
 
 
-def write_traditional(page: Page, html: str) -> None:
+def write_traditional(page: Page, html: str, stored: StoredPages | None) -> None:
     """Write the page's Chinese in Traditional characters beside it (``index.zh-hant.json``), for the reading
-    aid that shows it: made from the page as written, whether rendered now or kept (:mod:`traditional`)."""
-    data = traditional_json(html)
+    aid that shows it: made from the page as written (:mod:`traditional`), or kept with a kept page."""
+    data = stored.traditional(page, html) if stored is not None else traditional_json(html)
     if data is not None:
         path = Path(page.file.abs_dest_path).with_suffix(TRADITIONAL_SUFFIX)
         path.parent.mkdir(parents=True, exist_ok=True)  # MkDocs writes the page itself after this hook
@@ -311,11 +311,23 @@ class StoredPages:
             self.cache.put(key, rendered)
         return rendered
 
+    def traditional(self, page: Page, html: str) -> str | None:
+        """The page's Traditional file (:func:`traditional.traditional_json`), kept beside the page under its
+        key: a kept page's is read back, not made again from its HTML."""
+        key = self.keys.get(page.file.src_uri)
+        if key is None:
+            return traditional_json(html)
+        data = self.cache.get(key + TRADITIONAL_SUFFIX)
+        if data is None:
+            data = traditional_json(html) or ""  # "": a page without Chinese, kept as such
+            self.cache.put(key + TRADITIONAL_SUFFIX, data)
+        return data or None
+
     def finish(self, log: logging.Logger) -> None:
         """Say how many pages were rendered, and let go of what this build no longer has (older pages, older
         versions)."""
         log.info(f"pages: {self.rendered} rendered, {self.kept} unchanged and kept from the last build")
-        self.cache.keep_only(self.keys.values())
+        self.cache.keep_only([*self.keys.values(), *(key + TRADITIONAL_SUFFIX for key in self.keys.values())])
 
 
 def stored_pages(site: SiteBuild, nav: Navigation, config: MkDocsConfig, code_root: Path) -> StoredPages:

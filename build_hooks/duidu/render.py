@@ -169,8 +169,9 @@ def term_excerpt(text: str, term: Term, context: int = EXCERPT_CONTEXT) -> Marku
 
 
 def aligned_groups(zh: str, translation: Translation) -> list[tuple[list[str], str]] | None:
-    """A translated unit's aligned groups (align.py), when it has more than one; else None (shown whole)."""
-    if translation.status is not Status.TRANSLATED or align.problem(zh, translation.marked or translation.en):
+    """A translated unit's aligned groups (align.py), when it has more than one; else None (shown whole).
+    A unit that does not align is one group (align.groups): shown whole too, as the build has said."""
+    if translation.status is not Status.TRANSLATED:
         return None
     groups = align.groups(zh, translation.marked or translation.en)
     return groups if len(groups) > 1 else None
