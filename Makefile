@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser-deps tools lighthouse lock clean translations bench fidelity explain
+.PHONY: serve build test browser-deps tools lighthouse lock clean translations check-translations bench fidelity explain
 
 # serve builds the site itself, not strictly: an article still being translated shows its marks and warnings.
 serve: $(STAMP)
@@ -66,6 +66,11 @@ clean:
 # Bring every seed's English PO catalog (seeds/<seed>.en.po) in step with the seed, as msgmerge does.
 translations: $(STAMP)
 	PYTHONPATH=build_hooks $(BIN)/python -m duidu.maintain translations seeds
+
+# translate-toolkit's pofilter over every catalog: a finding is an error unless the unit's comment explains it
+# (seeds/TRANSLATING.md, "Checks").
+check-translations: $(STAMP)
+	PYTHONPATH=build_hooks $(BIN)/python -m duidu.translation_checks seeds
 
 # What the repair makes of each garbled run on one line of a seed: the candidate readings, their scores and
 # margin, and the corrections entry to paste once a person decides.
