@@ -58,3 +58,26 @@ def test_more_results_are_fetched_only_when_asked_for(page, sharded):
     page.wait_for_function("document.querySelectorAll('.dd-search__result:not(.dd-search__result--term)').length > 5")
     assert 5 < results.count() <= 10 and 0 < len(fragments) <= 5
     assert results.nth(5).evaluate("el => el === document.activeElement")
+
+
+def test_a_bundle_is_whole_only_when_every_file_is(real_site, tmp_path):
+    """Pagefind says its files are written while it still writes them and exits when its input closes: the
+    build waits for every file to be whole first (a WebAssembly file cut at 64 KB was seen under load)."""
+    import shutil
+
+    from duidu.pagefind_index import _whole
+
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(real_site.site / "pagefind", bundle)
+    assert _whole(bundle)
+    wasm = bundle / "wasm.unknown.pagefind"
+    whole = wasm.read_bytes()
+    wasm.write_bytes(whole[: 1 << 16])
+    assert not _whole(bundle)
+    wasm.write_bytes(whole)
+    fragment = next((bundle / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:-9])
+    assert not _whole(bundle)
+    fragment.unlink()
+    (bundle / "wasm.en.pagefind").unlink()
+    assert not _whole(bundle)

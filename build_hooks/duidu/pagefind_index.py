@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import gzip
 import hashlib
 import json
 import os
 import shutil
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -174,6 +176,41 @@ def _wait_until_written(folder: Path) -> None:
         time.sleep(0.05)
 
 
+_COMPRESSED = {".pagefind", ".pf_meta", ".pf_fragment", ".pf_index"}
+"""Pagefind's gzip files: one is whole when it decompresses to its end-of-stream marker."""
+
+
+def _whole(folder: Path) -> bool:
+    """Whether every file of a bundle is written whole: the entry file, the engine and its WebAssembly for
+    each language, and every compressed file. Pagefind answers that its files are written while it still
+    writes them, and exits when its input closes: closed too early, it left a WebAssembly file cut at 64 KB
+    (a fresh-clone test run found two builds of one site differing)."""
+    if not _complete(folder):
+        return False
+    languages = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    engine = [folder / "pagefind.js", folder / "wasm.unknown.pagefind"]
+    engine += [folder / f"wasm.{language.get('wasm', name)}.pagefind" for name, language in languages.items()]
+    if not all(path.is_file() and path.stat().st_size > 0 for path in engine):
+        return False
+    for path in folder.rglob("*"):
+        if path.suffix in _COMPRESSED and path.is_file():
+            try:
+                with gzip.open(path) as stream:
+                    while stream.read(1 << 20):
+                        pass
+            except (OSError, EOFError, zlib.error):  # cut short: no end-of-stream marker yet
+                return False
+    return True
+
+
+async def _until_whole(folder: Path) -> None:
+    deadline = time.monotonic() + WRITE_TIMEOUT
+    while not _whole(folder):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Pagefind did not finish writing the search index in {folder}")
+        await asyncio.sleep(0.05)
+
+
 def _keep(folder: Path, stored: Path) -> None:
     """Copy a shard written into the site to ``stored``: copied aside and renamed, so that a shard is kept
     whole or not at all (shards/ inside the first bundle is not part of it). A full disk costs only time."""
@@ -234,5 +271,6 @@ async def _write(records: Iterable[dict], output: Path) -> None:
         for record in records:
             await index.add_custom_record(**record)
         await index.write_files(output_path=str(output))
+        await _until_whole(output)  # before closing: Pagefind exits on a closed input, mid-write if it is
     finally:
         await service.close()
