@@ -90,7 +90,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         page.content = ""
         if _stored is not None:
             output = _stored.output(page, output)
-        build.write_traditional(page, output, _stored)
+        build.write_companions(_site, page, output, _stored)
     return output
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +18,7 @@ from mkdocs.structure.toc import get_toc
 from .citation import cite
 from .edition_cache import FOLDER as CACHE_FOLDER
 from .edition_cache import EditionCache, code_version
-from .glossary import GLOSSARY_FILE, Glossary, load_glossary
+from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
 from .links import SiteFiles
 from .loaded_code import CodeState, changed_files, code_state, restart_notice
 from .models import Edition, Note, SeedError
@@ -28,10 +28,13 @@ from .pipeline import build_editions
 from .render import render_page
 from .search_index import SearchRecord, shard_count, site_records
 from .site import (
+    CREDITS,
+    GLOSSARY,
     HOME,
     PagePlan,
     article_pages,
     bibtex_uri,
+    credits_page,
     escape,
     glossary_page,
     home_page,
@@ -45,6 +48,8 @@ from .terminology import Usage, inconsistencies, term_usages, unused_terms
 from .toc import headings, toc_tokens
 from .traditional import SUFFIX as TRADITIONAL_SUFFIX
 from .traditional import traditional_json
+from .words import SUFFIX as WORDS_SUFFIX
+from .words import words_json
 
 if TYPE_CHECKING:
     from .pagefind_index import BackgroundIndex, IndexWritten
@@ -95,7 +100,7 @@ def build_site(
     glossary = read_glossary(seed_dir / GLOSSARY_FILE, log)
     usages = term_usages(glossary, editions)
     check_terminology(glossary, usages, log)
-    plans = {HOME: home_page(site_description)}
+    plans = {HOME: home_page(site_description), CREDITS: credits_page()}
     if glossary.terms:
         plan = glossary_page(glossary)
         plans[plan.src_uri] = plan
@@ -239,14 +244,33 @@ def page_navigation(site: SiteBuild, page: Page, nav: Navigation) -> Navigation:
     return own
 
 
-def write_traditional(page: Page, html: str, stored: StoredPages | None) -> None:
-    """Write the page's Chinese in Traditional characters beside it (``index.zh-hant.json``), for the reading
-    aid that shows it: made from the page as written (:mod:`traditional`), or kept with a kept page."""
-    data = stored.traditional(page, html) if stored is not None else traditional_json(html)
-    if data is not None:
-        path = Path(page.file.abs_dest_path).with_suffix(TRADITIONAL_SUFFIX)
-        path.parent.mkdir(parents=True, exist_ok=True)  # MkDocs writes the page itself after this hook
-        path.write_text(data, encoding="utf-8")
+def page_companions(site: SiteBuild, page: Page) -> dict[str, Callable[[str], str | None]]:
+    """The files written beside a page from its HTML, by suffix, each made only when the reading aid that
+    loads it is asked for in a browser: its Chinese in Traditional (:mod:`traditional`) and its words, for
+    pinyin and the dictionary (:mod:`words`)."""
+    here = page.file.src_uri
+
+    def term_href(term: Term) -> str:
+        return site.files.href(here, GLOSSARY, term.id) if GLOSSARY in site.files.by_source else ""
+
+    return {
+        TRADITIONAL_SUFFIX: traditional_json,
+        WORDS_SUFFIX: lambda html: words_json(html, site.glossary, term_href),
+    }
+
+
+COMPANION_SUFFIXES = (TRADITIONAL_SUFFIX, WORDS_SUFFIX)
+
+
+def write_companions(site: SiteBuild, page: Page, html: str, stored: StoredPages | None) -> None:
+    """Write the page's companion files beside it (``index.zh-hant.json``, ``index.words.json``): made from
+    the page as written, or kept with a kept page."""
+    for suffix, make in page_companions(site, page).items():
+        data = stored.companion(page, suffix, make, html) if stored is not None else make(html)
+        if data is not None:
+            path = Path(page.file.abs_dest_path).with_suffix(suffix)
+            path.parent.mkdir(parents=True, exist_ok=True)  # MkDocs writes the page itself after this hook
+            path.write_text(data, encoding="utf-8")
 
 
 def without_markdown(page: Page) -> None:
@@ -311,23 +335,23 @@ class StoredPages:
             self.cache.put(key, rendered)
         return rendered
 
-    def traditional(self, page: Page, html: str) -> str | None:
-        """The page's Traditional file (:func:`traditional.traditional_json`), kept beside the page under its
-        key: a kept page's is read back, not made again from its HTML."""
+    def companion(self, page: Page, suffix: str, make: Callable[[str], str | None], html: str) -> str | None:
+        """A file made from the page's HTML (:func:`page_companions`), kept beside the page under its key: a
+        kept page's is read back, not made again."""
         key = self.keys.get(page.file.src_uri)
         if key is None:
-            return traditional_json(html)
-        data = self.cache.get(key + TRADITIONAL_SUFFIX)
+            return make(html)
+        data = self.cache.get(key + suffix)
         if data is None:
-            data = traditional_json(html) or ""  # "": a page without Chinese, kept as such
-            self.cache.put(key + TRADITIONAL_SUFFIX, data)
+            data = make(html) or ""  # "": a page without Chinese, kept as such
+            self.cache.put(key + suffix, data)
         return data or None
 
     def finish(self, log: logging.Logger) -> None:
         """Say how many pages were rendered, and let go of what this build no longer has (older pages, older
         versions)."""
         log.info(f"pages: {self.rendered} rendered, {self.kept} unchanged and kept from the last build")
-        self.cache.keep_only([*self.keys.values(), *(key + TRADITIONAL_SUFFIX for key in self.keys.values())])
+        self.cache.keep_only(key + suffix for key in self.keys.values() for suffix in ("", *COMPANION_SUFFIXES))
 
 
 def stored_pages(site: SiteBuild, nav: Navigation, config: MkDocsConfig, code_root: Path) -> StoredPages:

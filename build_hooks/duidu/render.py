@@ -13,6 +13,7 @@ from . import align
 from .citation import cite
 from .clean import GETA, LABELS
 from .convert import to_simplified
+from .credits import data_credits, software_credits
 from .glossary import Glossary, Term
 from .layout import LAYOUT_RULES
 from .models import Article, Edition, Status, Translation
@@ -136,6 +137,8 @@ def render_page(
         term_uri=term_uri,
         excerpt=term_excerpt,
         label_of=label_markup,
+        data_credits=data_credits,
+        software_credits=software_credits,
     )
 
 

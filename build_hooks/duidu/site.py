@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # terminology reads the page paths from here
 HOME = "index.md"
 GLOSSARY = "glossary.md"
 LIBRARY = "library/index.md"
+CREDITS = "credits.md"
 SHELF_PAGE = 50
 """Articles listed on one page of a shelf (the rest on ``page/2/``, ``page/3/``…, as Material's blog paginates)."""
 TERM_USES_PAGE = 100
@@ -304,8 +305,19 @@ def glossary_page(glossary: Glossary) -> PagePlan:
     )
 
 
+def credits_page() -> PagePlan:
+    return PagePlan(
+        src_uri=CREDITS,
+        template="credits.html",
+        title=ui("About Duidu and credits", "关于对读与致谢"),
+        nav_title=ui("About Duidu", "关于对读"),
+        description="What Duidu is, and the dictionaries, data and software its pages are made with, with their licences.",
+        searchable=False,
+    )
+
+
 def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
-    """The ``nav`` setting: the home page, the library and the glossary.
+    """The ``nav`` setting: the home page, the library, the glossary and the credits.
 
     Articles are not in it: a page's navigation is this, plus its own article's pages (:func:`article_entries`,
     added page by page), so that no page's navigation grows with the library."""
@@ -314,6 +326,8 @@ def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
         nav.append({label_html(plans[LIBRARY].nav_title): LIBRARY})
     if GLOSSARY in plans:
         nav.append({label_html(plans[GLOSSARY].nav_title): GLOSSARY})
+    if CREDITS in plans:
+        nav.append({label_html(plans[CREDITS].nav_title): CREDITS})
     return nav
 
 

@@ -42,13 +42,19 @@ _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>',
 
 def traditional_blocks(page_html: str) -> list[str]:
     """The inner HTML of each outermost Simplified-Chinese element of the page's article, in Traditional.
-    The article's tags are read with one regular expression (the pages are the build's own, well formed):
-    an HTML parser would cost more than the page's rendering.
 
     >>> traditional_blocks('<article class="md-content__inner md-typeset"><h1><span lang="zh-Hans">术语<b>表</b></span>'
     ...                    ' <span lang="en">Glossary</span></h1><p lang="zh-Hans">后来<br>发展</p></article>')
     ['術語<b>表</b>', '後來<br>發展']
     """
+    return [to_traditional_html(block) for block in article_blocks(page_html)]
+
+
+def article_blocks(page_html: str) -> list[str]:
+    """The inner HTML of each outermost Simplified-Chinese element of the page's article, in document order
+    (the elements docs/assets/duidu.js swaps and annotates). The article's tags are read with one regular
+    expression (the pages are the build's own, well formed): an HTML parser would cost more than the page's
+    rendering."""
     article = _ARTICLE.search(page_html)
     if article is None:
         return []
@@ -65,7 +71,7 @@ def traditional_blocks(page_html: str) -> list[str]:
                 opened_at, open_depth = tag.end(), depth
         else:
             if opened_at >= 0 and depth == open_depth:
-                blocks.append(to_traditional_html(html[opened_at : tag.start()]))
+                blocks.append(html[opened_at : tag.start()])
                 opened_at = -1
             depth -= 1
     return blocks

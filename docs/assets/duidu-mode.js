@@ -1,14 +1,17 @@
 /* Duidu's reading settings, decided before the page is drawn: the reading mode (both languages, Chinese,
    English), the text size (small, medium, large), the characters (Simplified, Traditional: swapped in by
-   duidu.js) and the colour scheme (light, dark). For each, a value in the URL wins
-   (?mode=zh&size=l&script=hant&scheme=dark) and is remembered; else the reader's remembered choice; else the
-   default. The scheme is Material's own palette (its toggle in the header), set here from the URL. */
+   duidu.js), pinyin above the characters and the dictionary card of every word (on or off: duidu.js) and
+   the colour scheme (light, dark). For each, a value in the URL wins
+   (?mode=zh&size=l&script=hant&pinyin=on&dict=on&scheme=dark) and is remembered; else the reader's
+   remembered choice; else the default. The scheme is Material's own palette (its toggle in the header), set here from the URL. */
 (function () {
   "use strict";
   var SETTINGS = {
     mode: { values: ["both", "zh", "en"], fallback: "both", key: "duidu.mode" },
     size: { values: ["s", "m", "l"], fallback: "m", key: "duidu.size" },
-    script: { values: ["hans", "hant"], fallback: "hans", key: "duidu.script" }
+    script: { values: ["hans", "hant"], fallback: "hans", key: "duidu.script" },
+    pinyin: { values: ["off", "on"], fallback: "off", key: "duidu.pinyin" },
+    dict: { values: ["off", "on"], fallback: "off", key: "duidu.dict" }
   };
   var SCHEMES = { light: { index: 0, scheme: "default" }, dark: { index: 1, scheme: "slate" } };
 
@@ -56,7 +59,7 @@
     /* The settings a link carries: every one that differs from its default, and the mode always. */
     carry: function (url) {
       url.searchParams.set("mode", this.get("mode"));
-      ["size", "script"].forEach(function (name) {
+      ["size", "script", "pinyin", "dict"].forEach(function (name) {
         if (this.get(name) !== SETTINGS[name].fallback) { url.searchParams.set(name, this.get(name)); }
         else { url.searchParams.delete(name); }
       }, this);

