@@ -1,6 +1,8 @@
 """Pinyin above the characters and the dictionary card of every word, in a real browser: loaded on demand,
 by mouse, keyboard and touch, at 1280 and 375 px, in Simplified and Traditional, remembered and carried by
-links; axe finds nothing with them on, over a pairwise covering set of every combination of the aids."""
+links; axe finds nothing with them on, over a pairwise covering set of every combination of the aids. Words
+are wrapped where the reader is and as they come near (within a screen): the tests open the page at the
+paragraph they read."""
 
 import itertools
 import json
@@ -40,7 +42,7 @@ def base_text(page, selector=UNIT) -> str:
 def test_pinyin_is_loaded_on_demand_shown_word_by_word_and_turned_off(page, part_url, part_words):
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
-    page.goto(part_url)
+    page.goto(part_url + "#p2-1-3")
     before_html = page.locator(UNIT).inner_html()
     before_text = base_text(page)
     assert not any(url.endswith(".words.json") for url in fetched)  # nothing loaded until asked for
@@ -63,7 +65,7 @@ def test_pinyin_is_loaded_on_demand_shown_word_by_word_and_turned_off(page, part
 
 
 def test_pinyin_over_traditional_characters_and_back(page, part_url):
-    page.goto(part_url + "?pinyin=on&script=hant")
+    page.goto(part_url + "?pinyin=on&script=hant#p2-1-3")
     page.wait_for_function(f"() => document.querySelector('{UNIT}').lang === 'zh-Hant' && document.querySelector('{UNIT} ruby')")
     traditional = base_text(page)
     assert "權" in traditional or "體" in traditional
@@ -81,7 +83,7 @@ def open_card_for(page, word_locator):
 
 
 def test_a_click_on_a_word_opens_its_card_and_a_click_outside_closes_it(page, part_url, part_words):
-    page.goto(part_url + "?dict=on")
+    page.goto(part_url + "?dict=on#p2-1-3")
     wait_for_words(page, ".dd-w")
     word = page.locator(f"{UNIT} .dd-w[role=button]").nth(3)
     number = int(word.get_attribute("data-w"))
@@ -99,7 +101,7 @@ def test_a_click_on_a_word_opens_its_card_and_a_click_outside_closes_it(page, pa
 
 
 def test_a_glossary_word_shows_the_glossary_entry_first_and_links_to_it(page, part_url):
-    page.goto(part_url + "?dict=on")
+    page.goto(part_url + "?dict=on#p2-1-3")
     wait_for_words(page, ".dd-w")
     term = page.locator(f"{UNIT} a.dd-term").first
     href = term.get_attribute("href")
@@ -111,7 +113,7 @@ def test_a_glossary_word_shows_the_glossary_entry_first_and_links_to_it(page, pa
 
 
 def test_the_dictionary_works_from_the_keyboard_one_tab_stop_per_paragraph(page, part_url):
-    page.goto(part_url + "?dict=on")
+    page.goto(part_url + "?dict=on#p2-1-3")
     wait_for_words(page, ".dd-w")
     stops = page.evaluate(f"document.querySelectorAll('{UNIT} .dd-w[tabindex=\"0\"]').length")
     assert stops == 1  # one tab stop for the paragraph's words; the arrow keys move within it
@@ -136,7 +138,7 @@ def test_the_dictionary_works_from_the_keyboard_one_tab_stop_per_paragraph(page,
 def test_pinyin_and_the_dictionary_work_by_touch_on_a_phone(browser, part_url):
     context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 375, "height": 800})
     page = context.new_page()
-    page.goto(part_url)
+    page.goto(part_url + "#p2-1-3")
     page.get_by_role("button", name=AIDS).tap()
     page.get_by_role("button", name="Pinyin · 拼音").tap()
     page.get_by_role("button", name="Dictionary · 词典").tap()
@@ -155,13 +157,13 @@ def test_pinyin_and_the_dictionary_work_by_touch_on_a_phone(browser, part_url):
 
 def test_pinyin_and_the_dictionary_are_remembered_and_carried_by_a_copied_link(clipboard_page, part_url):
     page = clipboard_page
-    page.goto(part_url + "?pinyin=on&dict=on")
+    page.goto(part_url + "?pinyin=on&dict=on#p2-1-3")
     wait_for_words(page, ".dd-w ruby")
     page.locator("#p2-1-3 > a.headerlink").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     query = parse_qs(urlsplit(copied).query)
     assert query["pinyin"] == ["on"] and query["dict"] == ["on"]
-    page.goto(part_url)  # no settings in the address: remembered
+    page.goto(part_url + "#p2-1-3")  # no settings in the address: remembered
     wait_for_words(page, ".dd-w ruby")
 
 
@@ -202,7 +204,7 @@ def assert_axe_clean(page):
 
 def settle(page, row):
     """Wait until the aids of ``row`` are drawn; open a word's card when the dictionary is on."""
-    if row["pinyin"] == "on" or row["dict"] == "on":
+    if (row["pinyin"] == "on" or row["dict"] == "on") and row["mode"] != "en":  # hidden Chinese waits to be shown
         page.wait_for_function("() => document.querySelector('ruby.dd-py, .dd-w')")
     if row["script"] == "hant":
         page.wait_for_function("() => document.querySelector('[lang=zh-Hant]')")
@@ -227,3 +229,20 @@ def test_axe_finds_nothing_on_every_page_type_with_every_aid_on(page, served_sit
     page.goto(f"{served_site}/{article_slug}/{path}{query_of(ALL_ON)}")
     settle(page, ALL_ON)
     assert_axe_clean(page)
+
+
+def test_words_far_from_the_reader_are_wrapped_as_they_come_near(page, served_site, article_slug):
+    page.goto(f"{served_site}/{article_slug}/part-1/?pinyin=on")
+    page.wait_for_function("() => document.querySelector('ruby.dd-py')")
+    last = "#p1-4-2 > .dd-zh"  # the part's last paragraph, screens below the top
+    assert page.locator(f"{last} ruby").count() == 0  # more than a screen away: not yet
+    page.locator(last).scroll_into_view_if_needed()
+    page.wait_for_function(f"() => document.querySelector('{last} ruby')")
+
+
+def test_chinese_hidden_in_english_mode_gets_its_pinyin_when_shown(page, part_url):
+    page.goto(part_url + "?mode=en&pinyin=on#p2-1-3")
+    page.wait_for_timeout(300)
+    assert page.locator("ruby.dd-py").count() == 0  # nothing shown, nothing drawn
+    page.locator("[data-dd-mode-option=both]").click()
+    page.wait_for_function(f"() => document.querySelector('{UNIT} ruby.dd-py')")
