@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -50,14 +50,15 @@ def traditional_blocks(page_html: str) -> list[str]:
     return [to_traditional_html(block) for block in article_blocks(page_html)]
 
 
-def article_blocks(page_html: str) -> list[str]:
+@lru_cache(maxsize=2)  # the Traditional file and the words file of one page read the same blocks
+def article_blocks(page_html: str) -> tuple[str, ...]:
     """The inner HTML of each outermost Simplified-Chinese element of the page's article, in document order
     (the elements docs/assets/duidu.js swaps and annotates). The article's tags are read with one regular
     expression (the pages are the build's own, well formed): an HTML parser would cost more than the page's
     rendering."""
     article = _ARTICLE.search(page_html)
     if article is None:
-        return []
+        return ()
     html = article.group(1)
     blocks: list[str] = []
     depth, opened_at, open_depth = 0, -1, 0
@@ -74,7 +75,7 @@ def article_blocks(page_html: str) -> list[str]:
                 blocks.append(html[opened_at : tag.start()])
                 opened_at = -1
             depth -= 1
-    return blocks
+    return tuple(blocks)
 
 
 def traditional_json(page_html: str) -> str | None:

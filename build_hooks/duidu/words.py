@@ -186,12 +186,79 @@ def utf16_length(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+@cache
+def dictionary_entries(word: str, pinyin: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """``(headword, pinyin, senses)`` for the card: the word's readings, or its :func:`parts`' first readings
+    when the dictionary lacks the whole. Made once per word and reading for the whole build."""
+    if word in cedict():
+        return tuple((word, r.pinyin, r.senses) for r in readings(word, pinyin))
+    if len(word) < 2:
+        return ()
+    return tuple((part, r.pinyin, r.senses) for part in parts(word) for r in readings(part, word_pinyin(part))[:1])
+
+
+@cache
+def card_entries(word: str, pinyin: str) -> list[list]:
+    """:func:`dictionary_entries` as the file writes them, made once and shared by every page's file."""
+    return [[headword, reading, list(senses)] for headword, reading, senses in dictionary_entries(word, pinyin)]
+
+
+_CUTTERS: dict[int, WordCutter] = {}
+
+
+class WordCutter:
+    """Cuts text nodes into words for one glossary. A library's pages quote the same paragraphs again and
+    again (a term's page quotes its uses, the shelves the titles): each text is cut once per build."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.cuts: dict[str, tuple[tuple[int, str, Term | None], ...]] = {}
+
+    @classmethod
+    def of(cls, glossary: Glossary) -> WordCutter:
+        """The build's cutter for its glossary (one glossary a build: the last one's is let go)."""
+        if id(glossary) not in _CUTTERS:
+            _CUTTERS.clear()
+            _CUTTERS[id(glossary)] = cls(glossary)
+        return _CUTTERS[id(glossary)]
+
+    def cut(self, text: str) -> tuple[tuple[int, str, Term | None], ...]:
+        """One text node as (length, word or "" for what is not a word, glossary term)."""
+        if text not in self.cuts:
+            if len(self.cuts) > 200_000:  # bounded whatever the library
+                self.cuts.clear()
+            self.cuts[text] = tuple(self._cut(text))
+        return self.cuts[text]
+
+    def _cut(self, text: str) -> Iterator[tuple[int, str, Term | None]]:
+        position = 0
+        for match in self.glossary.index.find(text):
+            yield from self._plain(text[position : match.start])
+            form = text[match.start : match.end]
+            yield utf16_length(form), form, match.term
+            position = match.end
+        yield from self._plain(text[position:])
+
+    @staticmethod
+    def _plain(text: str) -> Iterator[tuple[int, str, Term | None]]:
+        """Glossary terms whole, jieba's dictionary words in between (no guessing of unknown words)."""
+        position = 0
+        for run in _HAN_RUN.finditer(text):
+            if run.start() > position:
+                yield utf16_length(text[position : run.start()]), "", None
+            for word in jieba.cut(run.group(), HMM=False):
+                yield utf16_length(word), word, None
+            position = run.end()
+        if position < len(text):
+            yield utf16_length(text[position:]), "", None
+
+
 class PageWords:
     """The words of one page as the file gives them: each word once, with its pinyin, its glossary term and
     its dictionary entries; and each element's text as a list of (length, word number or -1)."""
 
     def __init__(self, glossary: Glossary, term_href: Callable[[Term], str]) -> None:
-        self.glossary = glossary
+        self.cutter = WordCutter.of(glossary)
         self.term_href = term_href
         self.numbers: dict[tuple[str, str], int] = {}
         self.words: list[list] = []
@@ -209,13 +276,7 @@ class PageWords:
         """``[word, pinyin, term number or -1, [[headword, pinyin, [senses]], ...]]``: the headword is the word
         itself, or one of its :func:`parts` when the dictionary lacks the whole."""
         pinyin = term.pinyin if term is not None else word_pinyin(word)
-        entries: list[list] = []
-        if word in cedict():
-            entries = [[word, r.pinyin, list(r.senses)] for r in readings(word, pinyin)]
-        elif len(word) > 1:
-            for part in parts(word):
-                entries.extend([part, r.pinyin, list(r.senses)] for r in readings(part, word_pinyin(part))[:1])
-        return [word, pinyin, self.term_number(term), entries]
+        return [word, pinyin, self.term_number(term), card_entries(word, pinyin)]
 
     def term_number(self, term: Term | None) -> int:
         if term is None:
@@ -225,34 +286,14 @@ class PageWords:
             self.term_rows.append([term.term, term.pinyin, term.english, term.explanation, self.term_href(term)])
         return self.terms[term.id]
 
-    def segments(self, text: str) -> Iterator[tuple[int, int]]:
-        """One text node as (length, word number or -1): glossary terms whole, jieba's words in between."""
-        position = 0
-        for match in self.glossary.index.find(text):
-            yield from self.plain_segments(text[position : match.start])
-            yield utf16_length(text[match.start : match.end]), self.number(text[match.start : match.end], match.term)
-            position = match.end
-        yield from self.plain_segments(text[position:])
-
-    def plain_segments(self, text: str) -> Iterator[tuple[int, int]]:
-        position = 0
-        for run in _HAN_RUN.finditer(text):
-            if run.start() > position:
-                yield utf16_length(text[position : run.start()]), -1
-            for word in jieba.cut(run.group(), HMM=False):
-                yield utf16_length(word), self.number(word, None)
-            position = run.end()
-        if position < len(text):
-            yield utf16_length(text[position:]), -1
-
     def block(self, inner_html: str) -> list[int]:
-        """An element's words, flat: ``[length, word, length, word, ...]``, neighbouring non-words merged."""
+        """An element's words, flat: ``[length, word, length, word, ...]``."""
         flat: list[int] = []
         for piece in _TAG.split(inner_html):
             if not piece or piece.startswith("<"):
                 continue
-            for length, number in self.segments(html.unescape(piece)):
-                flat.extend((length, number))
+            for length, word, term in self.cutter.cut(html.unescape(piece)):
+                flat.extend((length, self.number(word, term) if word else -1))
         return flat
 
     def data(self, blocks: list[str]) -> dict:
