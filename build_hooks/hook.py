@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from duidu import build
+from duidu.dictionary_files import write_dictionary
 from duidu.logs import escape_logs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -101,6 +102,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     global _search
     if _stored is not None:
         _stored.finish(log)
+    if _site is not None:
+        write_dictionary(Path(config.site_dir))  # CC-CEDICT's shards, for the dictionary card
     if _serving and _site is not None:
         _search = _start_search(config)
     else:

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from duidu.dictionary_files import shard_of
 
 from test_reading_modes import WCAG_A_AA
 
@@ -54,7 +55,7 @@ def test_pinyin_is_loaded_on_demand_shown_word_by_word_and_turned_off(page, part
     wait_for_words(page)
     assert sum(url.endswith("part-2/index.words.json") for url in fetched) == 1
     shown = page.eval_on_selector_all(f"{UNIT} ruby.dd-py", "rs => rs.map(r => [r.firstChild.textContent, r.querySelector('rt').textContent, r.querySelector('rt').lang])")
-    expected = {word: pinyin for word, pinyin, _term, _entries in part_words["words"]}
+    expected = {word: pinyin for word, pinyin, _term, _heads in part_words["words"]}
     assert len(shown) > 20
     assert all(expected[word] == reading and lang == "zh-Latn-pinyin" for word, reading, lang in shown)
     assert any(len(word) > 1 and len(reading) > 3 for word, reading, _lang in shown)  # word-joined, not per character
@@ -82,17 +83,21 @@ def open_card_for(page, word_locator):
     return card
 
 
-def test_a_click_on_a_word_opens_its_card_and_a_click_outside_closes_it(page, part_url, part_words):
+def test_a_click_on_a_word_opens_its_card_and_a_click_outside_closes_it(page, part_url, part_words, real_site):
     page.goto(part_url + "?dict=on#p2-1-3")
     wait_for_words(page, ".dd-w")
     word = page.locator(f"{UNIT} .dd-w[role=button]").nth(3)
-    number = int(word.get_attribute("data-w"))
-    text, pinyin, _term, entries = part_words["words"][number]
+    text, pinyin, _term, heads = part_words["words"][int(word.get_attribute("data-w"))]
     card = open_card_for(page, word)
     assert card.get_attribute("aria-labelledby") == "dd-dict-word"
     assert page.locator("#dd-dict-word").inner_text() == text
     assert pinyin in card.inner_text()
-    assert entries and entries[0][2][0] in card.inner_text()  # CC-CEDICT's first sense
+    card.locator(".dd-dict__senses").first.wait_for()  # from the dictionary's shard, fetched now
+    shard = json.loads((real_site.site / "assets" / "cedict" / f"{shard_of(heads[0])}.json").read_text(encoding="utf-8"))
+    readings = shard[heads[0]]
+    same = [r for r in readings if r[0].replace(" ", "") == pinyin.replace("'", "")] if heads == [text] else []
+    shown = (same or readings)[0]
+    assert card.locator(".dd-dict__senses").first.inner_text() == "; ".join(shown[1])  # the text's reading first
     assert page.evaluate("document.activeElement.id") == "dd-dict"  # the card has the focus: read out
     credit = card.get_by_role("link", name="CC-CEDICT")
     assert credit.get_attribute("href").rstrip("/").endswith("credits")

@@ -8,6 +8,7 @@ import json
 import opencc
 from bs4 import BeautifulSoup, Comment, NavigableString
 from duidu.credits import cedict_release
+from duidu.dictionary_files import SHARDS, shard_of
 from duidu.glossary import Glossary, Term, load_glossary
 from duidu.words import PageWords, cedict, parts, readings, utf16_length, word_pinyin, words_json
 
@@ -42,21 +43,24 @@ def test_every_chinese_element_is_cut_into_words_covering_its_text_node_by_node(
     for path, data in files:
         elements = chinese_elements(soup(path))
         assert len(data["blocks"]) == len(elements), path
-        for lengths, element in zip(data["blocks"], elements):
-            pieces = list(zip(lengths[::2], lengths[1::2]))
+        for block, element in zip(data["blocks"], elements):
+            pieces = list(block)  # a word's number, or minus the length of what is not a word
             for text in text_nodes(element):  # an HTML parser's text nodes, as the browser's
                 at = 0
                 while at < utf16_length(text):
-                    length, number = pieces.pop(0)
-                    piece = text.encode("utf-16-le")[2 * at : 2 * (at + length)].decode("utf-16-le")
-                    if number >= 0:
-                        assert data["words"][number][0] == piece and HAN.search(piece), (path, piece)
+                    piece = pieces.pop(0)
+                    length = -piece if piece < 0 else utf16_length(data["words"][piece][0])
+                    found = text.encode("utf-16-le")[2 * at : 2 * (at + length)].decode("utf-16-le")
+                    if piece >= 0:
+                        assert data["words"][piece][0] == found and HAN.search(found), (path, found)
                         cut += 1
                     else:
-                        assert not HAN.search(piece), (path, piece)  # every Han character is in some word
+                        assert not HAN.search(found), (path, found)  # every Han character is in some word
                     at += length
                 assert at == utf16_length(text), (path, text)
             assert pieces == [], path
+        used = {p for block in data["blocks"] for p in block if p >= 0}
+        assert used == set(range(len(data["words"]))), path  # its own words only, each used
     assert cut > 5000
 
 
@@ -66,9 +70,9 @@ def test_a_glossary_term_is_one_word_read_as_the_glossary_reads_it(real_site):
     files = word_files(real_site.site)
     terms_seen = 0
     for path, data in files:
-        for word, pinyin, term_number, _entries in data["words"]:
-            if term_number >= 0:
-                term_row = data["terms"][term_number]
+        for word, pinyin, term_id, _heads in data["words"]:
+            if term_id:
+                term_row = data["terms"][term_id]
                 term = by_term.get(word) or next(t for t in glossary.terms if word in t.forms)
                 assert (pinyin, term_row[2], term_row[3]) == (term.pinyin, term.english, term.explanation)
                 assert term_row[4].endswith(f"#{term.id}"), term_row  # the card links to the entry
@@ -78,10 +82,10 @@ def test_a_glossary_term_is_one_word_read_as_the_glossary_reads_it(real_site):
 
 def test_the_glossarys_pinyin_comes_before_pypinyins_reading():
     corrected = Term("hang-zhang", "行长", (), "hángzhǎng", "bank president", (), "")
-    page = PageWords(Glossary(terms=(corrected,)), lambda term: f"glossary/#{term.id}")
-    lengths = page.block("银行行长说")
-    words = [page.words[n][:3] for n in lengths[1::2]]
-    assert words == [["银行", "yínháng", -1], ["行长", "hángzhǎng", 0], ["说", "shuō", -1]]
+    data = PageWords(Glossary(terms=(corrected,)), lambda term: f"glossary/#{term.id}").data(("银行行长说",))
+    words = [data["words"][n][:3] for n in data["blocks"][0]]
+    assert words == [["银行", "yínháng", ""], ["行长", "hángzhǎng", "hang-zhang"], ["说", "shuō", ""]]
+    assert data["terms"]["hang-zhang"][4] == "glossary/#hang-zhang"
 
 
 def test_polyphones_are_read_by_phrase_and_words_are_joined_as_gb_t_16159_writes_them():
@@ -96,9 +100,10 @@ def test_the_dictionary_gives_every_reading_the_texts_first_and_parts_of_an_unkn
     assert [r.pinyin for r in readings("行", "xíng")][:2] == ["xíng", "háng"]
     assert "basic level" in readings("基层", "jīcéng")[0].senses
     assert "基层治理" not in cedict() and parts("基层治理") == ["基层", "治理"]
-    word, pinyin, term, entries = PageWords(Glossary(terms=()), lambda term: "").entry("高水平", None)
-    assert "高水平" not in cedict() and (pinyin, term) == ("gāoshuǐpíng", -1)
-    assert [(headword, reading) for headword, reading, _senses in entries] == [("高", "gāo"), ("水平", "shuǐ píng")]
+    data = PageWords(Glossary(terms=()), lambda term: "").data(("高水平",))
+    [(word, pinyin, term, heads)] = data["words"]
+    assert "高水平" not in cedict() and (word, pinyin, term) == ("高水平", "gāoshuǐpíng", "")
+    assert heads == ["高", "水平"]  # the card shows the parts CC-CEDICT has
 
 
 def test_traditional_keeps_the_length_of_every_text_node(real_site):
@@ -122,3 +127,17 @@ def test_the_credits_page_names_cc_cedict_its_release_and_licence(real_site):
     assert page.select_one('a[href="https://creativecommons.org/licenses/by-sa/4.0/"]') is not None
     header = soup(real_site.site / "index.html").select_one("[data-dd-credits]")
     assert header["data-dd-credits"].rstrip("/").endswith("credits")  # where the card credits it
+
+
+def test_cc_cedict_is_written_once_for_the_site_in_shards_the_browser_can_find(real_site):
+    folder = real_site.site / "assets" / "cedict"
+    shards = [json.loads((folder / f"{n}.json").read_text(encoding="utf-8")) for n in range(SHARDS)]
+    assert sum(len(shard) for shard in shards) == len(cedict())  # every Simplified headword, once
+    assert all(shard_of(headword) == n for n, shard in enumerate(shards) for headword in shard)
+    first_reading = shards[shard_of("基层")]["基层"][0]
+    assert first_reading[0] == "jī céng" and "basic level" in first_reading[1]
+    readings_of_yi = shards[shard_of("以")]["以"]
+    assert readings_of_yi[0][0] == "yǐ" and "to use" in readings_of_yi[0][1]  # its own reading first,
+    assert "variant of" in readings_of_yi[-1][1][0]  # a mere variant last
+    part = json.loads((real_site.site / "index.words.json").read_text(encoding="utf-8"))
+    assert all(head in shards[shard_of(head)] for entry in part["words"] for head in entry[3])

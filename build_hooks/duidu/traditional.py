@@ -32,7 +32,13 @@ def to_traditional_html(html: str) -> str:
     >>> to_traditional_html('基层<a href="#x" data-term="ji-ceng">治理</a>后遗症')
     '基層<a href="#x" data-term="ji-ceng">治理</a>後遺症'
     """
-    return "".join(piece if piece.startswith("<") else _s2t().convert(piece) for piece in _TAG.split(html))
+    return "".join(piece if piece.startswith("<") else _converted(piece) for piece in _TAG.split(html))
+
+
+@lru_cache(maxsize=1 << 16)
+def _converted(text: str) -> str:
+    """A text converted once a build: a library's pages quote the same paragraphs again and again."""
+    return _s2t().convert(text)
 
 
 _TAGS = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")

@@ -102,6 +102,8 @@ def readable_sense(sense: str) -> str:
     >>> readable_sense("variant of 臺灣|台湾[Tai2 wan1]; see also 台|台")
     'variant of 台湾 (Tái wān); see also 台'
     """
+    if "[" not in sense and "|" not in sense:  # most senses: nothing to rewrite
+        return sense
     sense = _CROSS_REFERENCE.sub(lambda m: f"{m.group(1)} ({cedict_pinyin(m.group(2))})", sense)
     return _BOTH_FORMS.sub(lambda m: m.group(1), sense)
 
@@ -112,7 +114,13 @@ def cedict_pinyin(numbered: str) -> str:
     >>> cedict_pinyin("lu:4 se4 Xi1 an1 r5")
     'lǜ sè Xī ān r'
     """
-    return " ".join(to_tone(syllable.replace("u:", "v").replace("U:", "V")) for syllable in numbered.split())
+    return " ".join(_syllable_with_mark(syllable) for syllable in numbered.split())
+
+
+@cache
+def _syllable_with_mark(numbered: str) -> str:
+    """One syllable (some 1,600 are ever met: each converted once)."""
+    return to_tone(numbered.replace("u:", "v").replace("U:", "V"))
 
 
 def joined_pinyin(syllables: list[str]) -> str:
@@ -186,21 +194,15 @@ def utf16_length(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
-@cache
-def dictionary_entries(word: str, pinyin: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """``(headword, pinyin, senses)`` for the card: the word's readings, or its :func:`parts`' first readings
-    when the dictionary lacks the whole. Made once per word and reading for the whole build."""
+def headwords(word: str) -> list[str]:
+    """What the card looks up for a word: the word itself, or its :func:`parts` when CC-CEDICT lacks it.
+
+    >>> headwords("治理"), headwords("基层治理")
+    (['治理'], ['基层', '治理'])
+    """
     if word in cedict():
-        return tuple((word, r.pinyin, r.senses) for r in readings(word, pinyin))
-    if len(word) < 2:
-        return ()
-    return tuple((part, r.pinyin, r.senses) for part in parts(word) for r in readings(part, word_pinyin(part))[:1])
-
-
-@cache
-def card_entries(word: str, pinyin: str) -> list[list]:
-    """:func:`dictionary_entries` as the file writes them, made once and shared by every page's file."""
-    return [[headword, reading, list(senses)] for headword, reading, senses in dictionary_entries(word, pinyin)]
+        return [word]
+    return parts(word) if len(word) > 1 else []
 
 
 _CUTTERS: dict[int, WordCutter] = {}
@@ -208,11 +210,18 @@ _CUTTERS: dict[int, WordCutter] = {}
 
 class WordCutter:
     """Cuts text nodes into words for one glossary. A library's pages quote the same paragraphs again and
-    again (a term's page quotes its uses, the shelves the titles): each text is cut once per build."""
+    again (a term's page quotes its uses, the shelves the titles): each text is cut once a build, each word's
+    entry encoded once, and a page's file is put together from them without going over its words one by
+    one. A word is known by its key, the same in every build whatever the order of its pages (so that a
+    page's file is the same whether it was kept or made again): the word itself (Han only), or a glossary
+    term's id and the form the text uses (``she-qu-liang-wei:两委``: never a word of the text)."""
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self.cuts: dict[str, tuple[tuple[int, str, Term | None], ...]] = {}
+        self.cuts: dict[str, tuple[tuple[int | str, ...], frozenset[str]]] = {}
+        self.entries: dict[str, tuple[str, str, Term | None]] = {}
+        """Each word's (word, pinyin, glossary term), by its key."""
+        self.encoded: dict[str, str] = {}
 
     @classmethod
     def of(cls, glossary: Glossary) -> WordCutter:
@@ -222,12 +231,20 @@ class WordCutter:
             _CUTTERS[id(glossary)] = cls(glossary)
         return _CUTTERS[id(glossary)]
 
-    def cut(self, text: str) -> tuple[tuple[int, str, Term | None], ...]:
-        """One text node as (length, word or "" for what is not a word, glossary term)."""
+    def key(self, word: str, term: Term | None) -> str:
+        key = f"{term.id}:{word}" if term is not None else word  # a term's forms are words of their own
+        if key not in self.entries:
+            self.entries[key] = (word, term.pinyin if term is not None else word_pinyin(word), term)
+        return key
+
+    def cut(self, text: str) -> tuple[tuple[int | str, ...], frozenset[str]]:
+        """One text node as its pieces (a word's key, or minus the length of what is not a word, in the
+        browser's units) and the set of its words' keys."""
         if text not in self.cuts:
             if len(self.cuts) > 200_000:  # bounded whatever the library
                 self.cuts.clear()
-            self.cuts[text] = tuple(self._cut(text))
+            pieces = tuple(self.key(word, term) if word else -length for length, word, term in self._cut(text))
+            self.cuts[text] = (pieces, frozenset(p for p in pieces if isinstance(p, str)))
         return self.cuts[text]
 
     def _cut(self, text: str) -> Iterator[tuple[int, str, Term | None]]:
@@ -252,56 +269,60 @@ class WordCutter:
         if position < len(text):
             yield utf16_length(text[position:]), "", None
 
+    def entry_json(self, key: str) -> str:
+        """``[word, pinyin, term id or "", [headword, ...]]``, encoded once a build: the headwords whose
+        CC-CEDICT readings the card shows (:func:`headwords`; the readings are in the dictionary's shards,
+        :mod:`dictionary_files`)."""
+        if key not in self.encoded:
+            word, pinyin, term = self.entries[key]
+            self.encoded[key] = _compact([word, pinyin, term.id if term else "", headwords(word)])
+        return self.encoded[key]
+
 
 class PageWords:
-    """The words of one page as the file gives them: each word once, with its pinyin, its glossary term and
-    its dictionary entries; and each element's text as a list of (length, word number or -1)."""
+    """The words of one page as its file gives them: each element's text as a list of pieces, a word's
+    number (its length is its word's) or minus the length of what is not a word; the page's words, numbered
+    in the order of their keys (so a page's file is the same whatever else the build made); and the
+    glossary terms among them, by id, with the link to each entry from this page."""
 
     def __init__(self, glossary: Glossary, term_href: Callable[[Term], str]) -> None:
         self.cutter = WordCutter.of(glossary)
         self.term_href = term_href
-        self.numbers: dict[tuple[str, str], int] = {}
-        self.words: list[list] = []
-        self.terms: dict[str, int] = {}
-        self.term_rows: list[list] = []
 
-    def number(self, word: str, term: Term | None) -> int:
-        key = (word, term.id if term else "")
-        if key not in self.numbers:
-            self.numbers[key] = len(self.words)
-            self.words.append(self.entry(word, term))
-        return self.numbers[key]
+    def blocks(self, blocks: tuple[str, ...]) -> tuple[list[list[int | str]], set[str]]:
+        cut = self.cutter.cut
+        flats: list[list[int | str]] = []
+        used: set[str] = set()
+        for block in blocks:
+            flat: list[int | str] = []
+            for piece in _TAG.split(block):
+                if piece and not piece.startswith("<"):
+                    numbers, words = cut(html.unescape(piece))
+                    flat.extend(numbers)
+                    used |= words
+            flats.append(flat)
+        return flats, used
 
-    def entry(self, word: str, term: Term | None) -> list:
-        """``[word, pinyin, term number or -1, [[headword, pinyin, [senses]], ...]]``: the headword is the word
-        itself, or one of its :func:`parts` when the dictionary lacks the whole."""
-        pinyin = term.pinyin if term is not None else word_pinyin(word)
-        return [word, pinyin, self.term_number(term), card_entries(word, pinyin)]
+    def data(self, blocks: tuple[str, ...]) -> dict:
+        return json.loads(self.json(blocks))
 
-    def term_number(self, term: Term | None) -> int:
-        if term is None:
-            return -1
-        if term.id not in self.terms:
-            self.terms[term.id] = len(self.term_rows)
-            self.term_rows.append([term.term, term.pinyin, term.english, term.explanation, self.term_href(term)])
-        return self.terms[term.id]
-
-    def block(self, inner_html: str) -> list[int]:
-        """An element's words, flat: ``[length, word, length, word, ...]``."""
-        flat: list[int] = []
-        for piece in _TAG.split(inner_html):
-            if not piece or piece.startswith("<"):
-                continue
-            for length, word, term in self.cutter.cut(html.unescape(piece)):
-                flat.extend((length, self.number(word, term) if word else -1))
-        return flat
-
-    def data(self, blocks: list[str]) -> dict:
-        return {
-            "blocks": [self.block(block) for block in blocks],
-            "words": self.words,
-            "terms": self.term_rows,
+    def json(self, blocks: tuple[str, ...]) -> str:
+        flats, used = self.blocks(blocks)
+        keys = sorted(used)
+        number = {key: n for n, key in enumerate(keys)}
+        numbered = [[number[p] if isinstance(p, str) else p for p in flat] for flat in flats]
+        entries = self.cutter.entries
+        terms = {entries[k][2].id: entries[k][2] for k in keys if entries[k][2] is not None}
+        term_rows = {
+            term_id: [term.term, term.pinyin, term.english, term.explanation, self.term_href(term)]
+            for term_id, term in sorted(terms.items())
         }
+        words = ",".join(self.cutter.entry_json(key) for key in keys)
+        return '{"blocks":' + _compact(numbered) + ',"words":[' + words + '],"terms":' + _compact(term_rows) + "}"
+
+
+def _compact(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def words_json(page_html: str, glossary: Glossary, term_href: Callable[[Term], str]) -> str | None:
@@ -309,5 +330,4 @@ def words_json(page_html: str, glossary: Glossary, term_href: Callable[[Term], s
     blocks = article_blocks(page_html)
     if not any(_HAS_HAN.search(block) for block in blocks):
         return None
-    data = PageWords(glossary, term_href).data(blocks)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return PageWords(glossary, term_href).json(blocks)

@@ -69,8 +69,9 @@
   /* The Chinese as the reader asks for it: in Simplified (as written) or Traditional, with pinyin above
      the characters, and with every word a button opening its dictionary card. Each comes from a file beside
      the page, fetched the first time it is needed: index.zh-hant.json (the inner HTML of each outermost
-     zh-Hans element of the article, in Traditional) and index.words.json (each element's words as lengths
-     over its text, and each word's pinyin, glossary term and CC-CEDICT entries). Every change starts again
+     zh-Hans element of the article, in Traditional) and index.words.json (each element's text as pieces:
+     a word's number or minus the length of what is not a word; and each word's pinyin, glossary term and
+     CC-CEDICT headwords). Every change starts again
      from the element as written, so any combination can be turned on and off. */
   var simplified = null;
   var loaded = {};
@@ -155,24 +156,26 @@
   /* Wrap an element's words: its text nodes are cut by the lengths the file gives (the build cut the same
      text); a word is a <ruby> with its pinyin, a button (dictionary: one tab stop per element, the arrow
      keys move within it; inside a glossary link the link is the control), or both. */
-  function annotate(el, lengths, wanted) {
+  function annotate(el, pieces, wanted) {
     var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     var nodes = [];
     while (walker.nextNode()) { nodes.push(walker.currentNode); }
     var k = 0;
     var plan = [];
     for (var n = 0; n < nodes.length; n++) {
-      var text = nodes[n].data, at = 0, pieces = [];
+      var text = nodes[n].data, at = 0, cut = [];
       while (at < text.length) {
-        if (k >= lengths.length) { return false; }
-        pieces.push([text.substr(at, lengths[k]), lengths[k + 1]]);
-        at += lengths[k];
-        k += 2;
+        if (k >= pieces.length) { return false; }
+        var piece = pieces[k++];  // a word's number, or minus the length of what is not a word
+        var length = piece < 0 ? -piece : (words.words[piece] || [""])[0].length;
+        if (!length) { return false; }
+        cut.push([text.substr(at, length), piece < 0 ? -1 : piece]);
+        at += length;
       }
       if (at !== text.length) { return false; }
-      plan.push(pieces);
+      plan.push(cut);
     }
-    if (k !== lengths.length) { return false; }
+    if (k !== pieces.length) { return false; }
     var first = true;
     nodes.forEach(function (node, n) {
       var control = node.parentElement.closest("a, button, label, summary");
@@ -231,6 +234,45 @@
     }
     cardFor = null;
   }
+  /* CC-CEDICT in 256 shards beside the site's assets (assets/cedict/<n>.json: headword → readings), the
+     shard a hash of the headword's UTF-16 code units, as the build computes it (dictionary_files.py). */
+  var shards = {};
+  function shardOf(headword) {
+    var hash = 0;
+    for (var i = 0; i < headword.length; i++) { hash = (Math.imul(hash, 31) + headword.charCodeAt(i)) >>> 0; }
+    return hash % 256;
+  }
+  function shard(n) {
+    if (!shards[n]) {
+      var base = (document.querySelector("[data-dd-assets]") || document.body).getAttribute("data-dd-assets") || "";
+      shards[n] = window.fetch(base + "cedict/" + n + ".json").then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      });
+      shards[n].catch(function () { delete shards[n]; });
+    }
+    return shards[n];
+  }
+  /* A word's readings for its card: the reading the text uses first; for a word CC-CEDICT lacks, the first
+     reading of each of its parts. [headword, pinyin, senses] each. */
+  function readingsOf(entry) {
+    var heads = entry[3];
+    var plain = function (p) { return p.replace(/[\s']/g, "").toLowerCase(); };
+    return Promise.all(heads.map(function (head) { return shard(shardOf(head)); })).then(function (files) {
+      var found = [];
+      heads.forEach(function (head, i) {
+        var readings = (files[i][head] || []).map(function (r) { return [head, r[0], r[1]]; });
+        if (head === entry[0]) {
+          readings.sort(function (a, b) { return (plain(b[1]) === plain(entry[1])) - (plain(a[1]) === plain(entry[1])); });
+        } else {
+          readings = readings.slice(0, 1);
+        }
+        found = found.concat(readings);
+      });
+      return found;
+    }, function () { return []; });
+  }
+
   function openCard(wordElement) {
     var entry = words && words.words[Number(wordElement.getAttribute("data-w"))];
     if (!entry) { return; }
@@ -262,8 +304,8 @@
     card.appendChild(head);
     var body = element("div", "dd-dict__body");
     body.id = "dd-dict-body";
-    if (entry[2] >= 0) {
-      var term = words.terms[entry[2]];
+    var term = entry[2] && words.terms[entry[2]];
+    if (term) {
       var glossary = element("div", "dd-dict__term");
       var line = element("p");
       line.appendChild(element("span", "dd-dict__label", "Glossary · 术语表", "en"));
@@ -278,19 +320,19 @@
       }
       body.appendChild(glossary);
     }
-    if (entry[3].length) {
-      var list = element("ol", "dd-dict__readings");
-      entry[3].forEach(function (reading) {
+    var list = element("ol", "dd-dict__readings");
+    body.appendChild(list);
+    readingsOf(entry).then(function (found) {
+      if (cardFor !== wordElement) { return; }  // another card was opened meanwhile
+      found.forEach(function (reading) {
         var item = element("li");
         if (reading[0] !== entry[0]) { item.appendChild(element("span", "dd-dict__part", reading[0], "zh-Hans")); }
         item.appendChild(element("span", "dd-dict__reading", reading[1], "zh-Latn-pinyin"));
         item.appendChild(element("span", "dd-dict__senses", reading[2].join("; "), "en"));
         list.appendChild(item);
       });
-      body.appendChild(list);
-    } else if (entry[2] < 0) {
-      body.appendChild(element("p", "dd-dict__none", "Not in CC-CEDICT · 词典未收", "en"));
-    }
+      if (!found.length && !term) { list.replaceWith(element("p", "dd-dict__none", "Not in CC-CEDICT · 词典未收", "en")); }
+    });
     var credit = element("p", "dd-dict__credit");
     var source = element("a", "", "CC-CEDICT", "en");
     var credits = document.querySelector("[data-dd-credits]");
