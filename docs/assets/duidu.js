@@ -98,12 +98,7 @@
   }
   var shown = { script: "hans", pinyin: "off", dict: "off" };
   var words = null;
-  var drawing = 0;
   var nearby = null;
-  function distance(el) {
-    var box = el.getBoundingClientRect();
-    return box.bottom < 0 ? -box.bottom + window.innerHeight : Math.max(0, box.top - window.innerHeight);
-  }
   function showChinese() {
     var wanted = { script: mode.get("script"), pinyin: mode.get("pinyin"), dict: mode.get("dict") };
     if (wanted.script === shown.script && wanted.pinyin === shown.pinyin && wanted.dict === shown.dict) { return; }
@@ -121,12 +116,8 @@
       if (hant && hant.length !== elements.length) { hant = null; }  // another page's file: Simplified stays
       words = files[1] && files[1].blocks.length === elements.length ? files[1] : null;
       closeCard(false);
-      drawing += 1;
       if (nearby) { nearby.disconnect(); nearby = null; }
-      var draw = drawing;
-      var order = elements.map(function (el, i) { return i; });
       if (words) {
-        order.sort(function (a, b) { return distance(elements[a]) - distance(elements[b]); });
         // Words are wrapped where the reader is and as they come near: a page's thousands of rubies and
         // buttons, laid out at once, held a phone's main thread for over half a second.
         nearby = new IntersectionObserver(function (entries, observer) {
@@ -138,17 +129,14 @@
           });
         }, { rootMargin: "100% 0px" });
       }
-      (function slice() {
-        var until = Date.now() + 10;  // short slices: the reader can scroll and tap meanwhile
-        while (order.length && draw === drawing && Date.now() < until) {
-          var i = order.shift(), el = elements[i];
-          el.innerHTML = hant ? hant[i] : simplified[i];
-          if (hant) { el.setAttribute("lang", "zh-Hant"); el.setAttribute("data-dd-hans", ""); }
-          else { el.setAttribute("lang", "zh-Hans"); el.removeAttribute("data-dd-hans"); }
-          if (words) { nearby.observe(el); }
-        }
-        if (order.length && draw === drawing) { window.setTimeout(slice, 0); }
-      })();
+      // The script everywhere at once (one layout of the page; the theme measures it after every change),
+      // the words as each element comes near.
+      elements.forEach(function (el, i) {
+        el.innerHTML = hant ? hant[i] : simplified[i];
+        if (hant) { el.setAttribute("lang", "zh-Hant"); el.setAttribute("data-dd-hans", ""); }
+        else { el.setAttribute("lang", "zh-Hans"); el.removeAttribute("data-dd-hans"); }
+        if (words) { nearby.observe(el); }
+      });
       shown = { script: hant ? "hant" : "hans", pinyin: words ? wanted.pinyin : "off", dict: words ? wanted.dict : "off" };
     }).catch(function () { /* no file for this page: the Chinese stays as written */ });
   }
