@@ -155,3 +155,15 @@ def test_axe_finds_nothing_in_traditional(page, part_url):
     results = Axe().run(page, options=WCAG_A_AA)
     violations = results.response["violations"]
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_arrival_highlight_is_readable_from_its_first_frame(page, part_url, color_scheme):
+    """The highlight a link arrives at fades in 2.5 s from a brighter colour: axe checks that first frame
+    (found by a sweep of every combination of the aids: dark text on it read at 4.3:1)."""
+    page.goto(f"{part_url}?scheme={color_scheme}#p2-1-3")
+    page.wait_for_function("() => document.querySelector('#p2-1-3.dd-highlight')")
+    page.evaluate("document.getAnimations().forEach(a => { a.pause(); a.currentTime = 0; })")
+    results = Axe().run(page, context="#p2-1-3", options=WCAG_A_AA)
+    violations = results.response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
