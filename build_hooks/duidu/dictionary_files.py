@@ -74,8 +74,11 @@ def write_dictionary(site_dir: Path) -> None:
     root = Path(tempfile.gettempdir()) / "duidu-cedict"
     kept = root / _version()
     if not _whole(kept):
-        root.mkdir(parents=True, exist_ok=True)
-        making = Path(tempfile.mkdtemp(dir=root, prefix=".making-"))
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            making = Path(tempfile.mkdtemp(dir=root, prefix=".making-"))
+        except OSError:  # a shared folder we may not write: made for this build alone
+            making = Path(tempfile.mkdtemp(prefix="duidu-cedict-"))
         for n, text in enumerate(shard_texts()):
             (making / f"{n}.json").write_text(text, encoding="utf-8")
         try:
