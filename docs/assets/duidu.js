@@ -431,14 +431,26 @@
     });
   }
 
+  /* The highlight of what a link arrives at: one paragraph or heading (#p2-3-1), or a passage from one to
+     another (#p2-3-1~p2-3-3: both ends and everything between, in the order of the page). */
+  function passage(id) {
+    var ends = (id || "").split("~");
+    var first = document.getElementById(ends[0]);
+    var last = ends.length === 2 ? document.getElementById(ends[1]) : first;
+    var units = Array.prototype.slice.call(document.querySelectorAll("article .dd-block[id], article .dd-heading[id]"));
+    var from = units.indexOf(first), to = units.indexOf(last);
+    if (ends.length > 2 || from < 0 || to < 0) { return []; }
+    return units.slice(Math.min(from, to), Math.max(from, to) + 1);
+  }
   function highlight(id) {
     document.querySelectorAll(".dd-highlight").forEach(function (el) { el.classList.remove("dd-highlight"); });
-    var target = id && document.getElementById(id);
-    if (!target || !(target.classList.contains("dd-block") || target.classList.contains("dd-heading"))) { return; }
-    target.classList.add("dd-highlight");
-    target.scrollIntoView({ block: "start" });
+    var units = passage(id);
+    if (!units.length) { return; }
+    units.forEach(function (el) { el.classList.add("dd-highlight"); });
+    units[0].scrollIntoView({ block: "start" });
   }
 
+  var linkedLast = null;  // the paragraph whose ¶ was used last, or the link's first: where Shift-¶ starts
   function targetId() { return decodeURIComponent(window.location.hash.slice(1)); }
 
   document.addEventListener("click", function (event) {
@@ -489,11 +501,14 @@
     if (permalink) {
       event.preventDefault();
       var id = permalink.getAttribute("href").slice(1);
-      var url = unitUrl(id);
+      // With Shift, the passage from the paragraph linked last to this one (#first~last).
+      var start = event.shiftKey && linkedLast && linkedLast !== id && passage(linkedLast + "~" + id).length ? linkedLast : null;
+      var url = unitUrl(start ? start + "~" + id : id);
       window.history.replaceState(null, "", url);
-      highlight(id);
+      highlight(start ? start + "~" + id : id);
+      if (!start) { linkedLast = id; }
       copy(url).then(
-        function () { announce("Link copied · 链接已复制"); },
+        function () { announce(start ? "Passage link copied · 段落链接已复制" : "Link copied · 链接已复制"); },
         function () { announce("Copy this link · 请复制链接: " + url); }
       );
     }
@@ -589,7 +604,10 @@
   function start() {
     syncSwitch();
     showChinese();
-    if (window.location.hash) { highlight(targetId()); }
+    if (window.location.hash) {
+      linkedLast = targetId().split("~")[0];
+      highlight(targetId());
+    }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
