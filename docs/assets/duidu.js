@@ -86,16 +86,18 @@
     var path = window.location.pathname;
     return /\/$/.test(path) ? path + "index" + suffix : path.replace(/\.html$/, "") + suffix;
   }
-  function load(suffix) {
-    if (!loaded[suffix]) {
-      loaded[suffix] = window.fetch(companionUrl(suffix)).then(function (response) {
+  /* A JSON file, fetched once; one that failed is fetched again the next time it is asked for. */
+  function fetchJson(url) {
+    if (!loaded[url]) {
+      loaded[url] = window.fetch(url).then(function (response) {
         if (!response.ok) { throw new Error(response.status); }
         return response.json();
       });
-      loaded[suffix].catch(function () { delete loaded[suffix]; });  // asked again, fetched again
+      loaded[url].catch(function () { delete loaded[url]; });
     }
-    return loaded[suffix];
+    return loaded[url];
   }
+  function load(suffix) { return fetchJson(companionUrl(suffix)); }
   var shown = { script: "hans", pinyin: "off", dict: "off" };
   var words = null;
   var nearby = null;
@@ -201,6 +203,19 @@
     return true;
   }
 
+  /* A floating box (the dictionary card, a term's gloss) beside what it is about: at most maxWidth wide and
+     within the screen, below it, or above it when there is no room below and room above. */
+  function placeBeside(floating, anchor, maxWidth) {
+    var box = anchor.getBoundingClientRect();
+    var width = Math.min(maxWidth, window.innerWidth - 16);
+    floating.style.width = width + "px";
+    floating.style.left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8)) + "px";
+    floating.style.top = (box.bottom + window.scrollY + 6) + "px";
+    if (box.bottom + floating.offsetHeight + 12 > window.innerHeight && box.top > floating.offsetHeight + 12) {
+      floating.style.top = (box.top + window.scrollY - floating.offsetHeight - 6) + "px";
+    }
+  }
+
   /* The dictionary card: the word, its pinyin, the glossary's entry first where there is one, and its
      CC-CEDICT readings. A dialog that takes the focus (so screen readers read it) and gives it back to its
      word on Escape; a click outside closes it. */
@@ -224,22 +239,14 @@
   }
   /* CC-CEDICT in 256 shards beside the site's assets (assets/cedict/<n>.json: headword → readings), the
      shard a hash of the headword's UTF-16 code units, as the build computes it (dictionary_files.py). */
-  var shards = {};
   function shardOf(headword) {
     var hash = 0;
     for (var i = 0; i < headword.length; i++) { hash = (Math.imul(hash, 31) + headword.charCodeAt(i)) >>> 0; }
     return hash % 256;
   }
   function shard(n) {
-    if (!shards[n]) {
-      var base = (document.querySelector("[data-dd-assets]") || document.body).getAttribute("data-dd-assets") || "";
-      shards[n] = window.fetch(base + "cedict/" + n + ".json").then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      });
-      shards[n].catch(function () { delete shards[n]; });
-    }
-    return shards[n];
+    var base = (document.querySelector("[data-dd-assets]") || document.body).getAttribute("data-dd-assets") || "";
+    return fetchJson(base + "cedict/" + n + ".json");
   }
   /* A word's readings for its card: the reading the text uses first; for a word CC-CEDICT lacks, the first
      reading of each of its parts. [headword, pinyin, senses] each. */
@@ -330,14 +337,7 @@
     body.appendChild(credit);
     card.appendChild(body);
     card.hidden = false;
-    var box = wordElement.getBoundingClientRect();
-    var width = Math.min(360, window.innerWidth - 16);
-    card.style.width = width + "px";
-    card.style.left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8)) + "px";
-    card.style.top = (box.bottom + window.scrollY + 6) + "px";
-    if (box.bottom + card.offsetHeight + 12 > window.innerHeight && box.top > card.offsetHeight + 12) {
-      card.style.top = (box.top + window.scrollY - card.offsetHeight - 6) + "px";
-    }
+    placeBeside(card, wordElement, 360);
     cardFor = wordElement;
     wordElement.classList.add("dd-w--open");
     card.focus({ preventScroll: true });
@@ -544,16 +544,7 @@
     tip.innerHTML = "";
     tip.appendChild(gloss.cloneNode(true)).removeAttribute("id");
     tip.classList.add("dd-tooltip--shown");
-    var box = term.getBoundingClientRect();
-    var width = Math.min(320, window.innerWidth - 16);
-    tip.style.width = width + "px";
-    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
-    tip.style.left = left + "px";
-    var below = box.bottom + window.scrollY + 6;
-    tip.style.top = below + "px";
-    if (box.bottom + tip.offsetHeight + 12 > window.innerHeight && box.top > tip.offsetHeight + 12) {
-      tip.style.top = (box.top + window.scrollY - tip.offsetHeight - 6) + "px";
-    }
+    placeBeside(tip, term, 320);
     shownFor = term;
   }
 
