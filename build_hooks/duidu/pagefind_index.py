@@ -118,7 +118,6 @@ def write_search_index(
             copied += 1
         else:
             asyncio.run(_write(sent if sent is not None else (_sent(record) for record in shard_records), folder))
-            _wait_until_written(folder)
             unused = UNUSED if shard == 0 else (*UNUSED, *ENGINE)
             for pattern in unused:
                 for path in folder.glob(pattern):
@@ -152,7 +151,7 @@ def _shard_key(sent: list[dict], version: str) -> str:
 
 
 WRITE_TIMEOUT = 10.0
-"""Seconds to wait for Pagefind's files to be whole after it says they are written."""
+"""Seconds to wait for Pagefind's files to be whole after it says they are written (:func:`_until_whole`)."""
 
 
 def _complete(folder: Path) -> bool:
@@ -163,17 +162,6 @@ def _complete(folder: Path) -> bool:
         return isinstance(entry.get("languages"), dict)
     except (OSError, ValueError, AttributeError):
         return False
-
-
-def _wait_until_written(folder: Path) -> None:
-    """Pagefind is now waited for until it exits (:meth:`_PromptService.close`); killed at once, as upstream
-    does, it left an empty entry file on a loaded machine. Check the file is whole all the same, so that
-    neither the site nor the kept copy of a shard is ever a part of one, and fail plainly if it is not."""
-    deadline = time.monotonic() + WRITE_TIMEOUT
-    while not _complete(folder):
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"Pagefind did not finish writing {folder}/pagefind-entry.json")
-        time.sleep(0.05)
 
 
 _COMPRESSED = {".pagefind", ".pf_meta", ".pf_fragment", ".pf_index"}
