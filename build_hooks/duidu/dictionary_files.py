@@ -18,7 +18,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from .words import _ENTRY, MAX_SENSES, cedict, cedict_pinyin, readable_sense, readings
+from .words import cedict, parse_readings, shown_readings
 
 SHARDS = 256
 FOLDER = Path("assets") / "cedict"
@@ -42,16 +42,9 @@ def shard_texts() -> list[str]:
     """Each shard as JSON: ``{headword: [[pinyin, [senses]], ...]}``, a word's own readings before mere
     variants and common words before names (the card puts the reading the text uses first)."""
     shards: list[dict[str, list]] = [{} for _ in range(SHARDS)]
-    for word, lines in sorted(cedict().items()):
-        if len(lines) == 1:  # most words: one reading, nothing to order
-            match = _ENTRY.match(lines[0])
-            if match is None:
-                continue
-            pinyin, senses = match.groups()
-            found = [[cedict_pinyin(pinyin), [readable_sense(s) for s in senses.split("/")][:MAX_SENSES]]]
-        else:
-            found = [[r.pinyin, list(r.senses)] for r in readings(word, "")]
-        shards[shard_of(word)][word] = found
+    for word, lines in sorted(cedict().items()):  # not through readings(): its cache would hold them all
+        shown = shown_readings(parse_readings(lines), "")
+        shards[shard_of(word)][word] = [[reading.pinyin, list(reading.senses)] for reading in shown]
     return [json.dumps(shard, ensure_ascii=False, separators=(",", ":")) for shard in shards]
 
 

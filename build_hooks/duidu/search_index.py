@@ -34,7 +34,7 @@ which shares the first bundle's WebAssembly: a shard adds a few KB to a query, n
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PIECES = re.compile(f"[{HAN}]+|[^{HAN}\\s]+")
-_HAN_RUN = re.compile(f"[{HAN}]+")
+HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def han_pairs(run: str) -> list[str]:
@@ -60,7 +60,7 @@ def words(text: str) -> list[str]:
     """
     result: list[str] = []
     for piece in _PIECES.findall(text):
-        result.extend(han_pairs(piece) if _HAN_RUN.fullmatch(piece) else [piece])
+        result.extend(han_pairs(piece) if HAN_RUN.fullmatch(piece) else [piece])
     return result
 
 

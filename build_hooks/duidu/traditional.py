@@ -18,7 +18,9 @@ import opencc
 SUFFIX = ".zh-hant.json"
 """Of the file beside each page (``index.zh-hant.json``, or ``part-2.zh-hant.json`` beside ``part-2.html``):
 docs/assets/duidu.js fetches it when the reader asks for Traditional."""
-_TAG = re.compile(r"(<[^>]+>)")
+TAG = re.compile(r"(<[^>]+>)")
+"""Splits a fragment of the build's own HTML into its tags and the text between (words.py reads the same
+text nodes this converts)."""
 
 
 @cache
@@ -32,7 +34,7 @@ def to_traditional_html(html: str) -> str:
     >>> to_traditional_html('基层<a href="#x" data-term="ji-ceng">治理</a>后遗症')
     '基層<a href="#x" data-term="ji-ceng">治理</a>後遺症'
     """
-    return "".join(piece if piece.startswith("<") else _converted(piece) for piece in _TAG.split(html))
+    return "".join(piece if piece.startswith("<") else _converted(piece) for piece in TAG.split(html))
 
 
 @lru_cache(maxsize=1 << 16)

