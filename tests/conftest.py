@@ -261,10 +261,10 @@ def page(context):
 
 
 def companions(seed: Path, name: str | None = None) -> dict[str, str]:
-    """The files that live beside a seed (corrections, English catalog), renamed for a seed copied as ``name``."""
+    """The files that live beside a seed (corrections, English catalog, id registry), renamed for a seed copied as ``name``."""
     stem = Path(name).stem if name else seed.stem
     files = {}
-    for suffix in (".corrections.yml", ".en.po"):
+    for suffix in (".corrections.yml", ".en.po", ".ids.yml"):
         path = seed.with_name(seed.stem + suffix)
         if path.exists():
             files[stem + suffix] = path.read_text(encoding="utf-8")

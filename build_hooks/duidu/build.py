@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -19,13 +20,14 @@ from .citation import cite
 from .edition_cache import FOLDER as CACHE_FOLDER
 from .edition_cache import EditionCache, code_version
 from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
+from .ids import id_map, kind_of, part_of_ids
 from .links import SiteFiles
 from .loaded_code import CodeState, changed_files, code_state, restart_notice
 from .models import Edition, Note, SeedError
 from .page_cache import FOLDER as PAGE_FOLDER
 from .page_cache import PageCache, navigation_fingerprint, page_key, plan_fingerprint, render_version
 from .pipeline import build_editions
-from .render import render_page
+from .render import moved_page, render_page
 from .search_index import SearchRecord, shard_count, site_records
 from .site import (
     CREDITS,
@@ -38,9 +40,12 @@ from .site import (
     escape,
     glossary_page,
     home_page,
+    ids_uri,
     label_html,
     library_pages,
     navigation,
+    overview_uri,
+    part_uri,
     term_pages,
     unit_label,
 )
@@ -200,6 +205,7 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
     for edition in site.editions:
         bibtex = bibtex_uri(edition)
         added[bibtex] = File.generated(config, bibtex, content=cite(edition).bibtex)
+        added.update(moved_id_files(edition, added, config))
     for src_uri, file in added.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -209,6 +215,37 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
     # the search box merges the other bundles of the index (partials/duidu-search.html)
     config.extra["duidu_search_shards"] = shard_count(len(site.editions)) - 1
     return replace(site, files=SiteFiles(added))
+
+
+def moved_id_files(edition: Edition, added: dict[str, File], config: MkDocsConfig) -> dict[str, File]:
+    """The article's ``ids.json`` (where each of its ids is, and where each retired one leads: a page given a
+    link to an id it lacks looks it up there) and, at the address of each retired part's page, a page that
+    says so and leads on (:mod:`ids`)."""
+    ids_file = ids_uri(edition)
+    parts = {part.id: part for part in edition.article.parts}
+    pages = {part_id: part_uri(edition, part) for part_id, part in parts.items()}
+    moved = {
+        r.id: f"{edition.slug}/{r.id}/index.html" if config.use_directory_urls else f"{edition.slug}/{r.id}.html"
+        for r in edition.retired_ids
+        if kind_of(r.id) == "part"
+    }
+    files = SiteFiles({**added, ids_file: File.generated(config, ids_file, content=""), **{
+        src: File.generated(config, src, content="") for src in moved.values()
+    }})
+
+    def href_from(here: str) -> Callable[[str], str]:
+        return lambda part_id: files.href(here, pages.get(part_id, overview_uri(edition)))
+
+    data = id_map(edition.article, edition.retired_ids, href_from(ids_file))
+    made = {ids_file: File.generated(config, ids_file, content=json.dumps(data, ensure_ascii=False, separators=(",", ":")))}
+    holders = part_of_ids(edition.article)
+    for part_id, src in moved.items():
+        retired = data["retired"][part_id]
+        href = href_from(src)(holders.get(retired["to"], ""))
+        href += f"#{retired['to']}" if retired["to"] else ""
+        overview = files.href(src, overview_uri(edition))
+        made[src] = File.generated(config, src, content=moved_page(edition, part_id, retired["note"], href, overview))
+    return made
 
 
 def attach_articles(site: SiteBuild, nav: Navigation) -> None:

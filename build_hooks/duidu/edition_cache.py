@@ -22,6 +22,7 @@ from pathlib import Path
 from .atomic_write import replace_file
 from .catalog import catalog_path
 from .corrections import corrections_path
+from .ids import registry_path
 from .models import Edition
 from .sidecar import sidecar_path
 
@@ -47,7 +48,7 @@ def _version(name: str) -> str:
 
 def sources(seed: Path) -> tuple[Path, ...]:
     """Every file an edition is made from: the seed and the files beside it."""
-    return (seed, corrections_path(seed), catalog_path(seed), sidecar_path(seed))
+    return (seed, corrections_path(seed), catalog_path(seed), sidecar_path(seed), registry_path(seed))
 
 
 def edition_key(seed: Path, code: str) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .atomic_write import replace_file
 from .catalog import catalog_path, new_catalog, read_catalog, read_translations, save_catalog, update_catalog
+from .ids import Registry, changes, entries_of, load_registry, registry_path, registry_text
 from .models import Coverage, SeedError
 from .pipeline import build_edition, unreadable_side_files
 from .units import translation_units
@@ -38,10 +40,16 @@ def update_one(seed: Path, path: Path) -> str:
     broken = unreadable_side_files(edition)
     if broken:
         raise SeedError(f"its units depend on a side file that cannot be read: {'; '.join(broken)}")
+    ids_file = registry_path(seed)
+    registered = load_registry(ids_file)
+    published = Registry(entries=tuple(entries_of(edition.article)), retired=edition.retired_ids)
+    ids_text = registry_text(published, seed.name)
     units = translation_units(edition)
     report = update_catalog(catalog, units)
     save_catalog(catalog, path)
-    return f"{report}; {Coverage.of(read_translations(catalog, units).values())}"
+    if not ids_file.exists() or ids_file.read_text(encoding="utf-8") != ids_text:
+        replace_file(ids_file, ids_text.encode("utf-8"))
+    return f"{report}; {Coverage.of(read_translations(catalog, units).values())}; ids: {changes(registered, published)}"
 
 
 def main(argv: list[str]) -> int:

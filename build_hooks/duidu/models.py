@@ -236,6 +236,18 @@ class Note:
 
 
 @dataclass(frozen=True)
+class RetiredId:
+    """A published id whose text is gone: links to it lead to ``to`` (empty: the article's overview)."""
+
+    id: str
+    to: str
+    note: str
+    """For the reader who followed an old link: what happened to the text."""
+    text: str
+    within: str = ""
+
+
+@dataclass(frozen=True)
 class Edition:
     """One seed made into an article, with everything the site says about where it came from."""
 
@@ -256,6 +268,8 @@ class Edition:
     """File name of the metadata sidecar beside the seed."""
     editorial: tuple[tuple[str, str], ...] = ()
     """(key, value) the editor supplied or overrode in the sidecar, in the sidecar's key order."""
+    retired_ids: tuple[RetiredId, ...] = ()
+    """Ids published once whose text is gone (:mod:`ids`): old links to them lead on, with a note."""
     source_key: str = field(default="", compare=False)
     """The hash of everything the edition is made from (:func:`edition_cache.edition_key`), once built: what its
     rendered pages are kept under (:mod:`page_cache`)."""

@@ -18,6 +18,7 @@ from .clean import GARBLE_RULES, LABELS, WARNINGS, apply_corrections, clean_line
 from .corrections import corrections_path, load_corrections
 from .decode import decode_seed
 from .edition_cache import EditionCache, edition_key
+from .ids import IdPlan, Registry, changes, keep_ids, load_registry, registry_path
 from .layout import read_page
 from .lexicon import frequencies
 from .models import Change, CleaningReport, Edition, GarbleWarning, Note, SeedError
@@ -87,8 +88,14 @@ def build_edition(seed: Path) -> Edition:
     )
     if not article.body_paragraphs and not article.abstract:
         raise SeedError("hollow: a title but neither an abstract nor a paragraph of text after it")
+    registry, registry_error = read_side_file(load_registry, registry_path(seed), Registry())
+    ids = keep_ids(article, registry)
 
     notes = []
+    if registry_error:
+        notes.append(side_file_note(registry_error, "published with ids by position (links to moved paragraphs may miss)"))
+    else:
+        notes += id_notes(registry_path(seed), registry, ids)
     if corrections_error:
         notes.append(side_file_note(corrections_error, "published without its corrections (what they repair is printed as 〓)"))
     if sidecar_error:
@@ -120,14 +127,25 @@ def build_edition(seed: Path) -> Edition:
         seed_sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
         slug=title_slug(article.title),
-        article=article,
+        article=ids.article,
         metadata=apply_sidecar(page.metadata, sidecar),
         report=report,
         notes=tuple(notes),
         sidecar_name=sidecar.name,
         editorial=sidecar.entries(),
+        retired_ids=ids.retired,
     )
     return attach_translations(edition, catalog_path(seed))
+
+
+def id_notes(path: Path, registry: Registry, ids: IdPlan) -> list[Note]:
+    """What the registry does not yet publish: new ids and retired ones wait for ``make translations``."""
+    if not path.exists():
+        return [Note(f"{path.name}: no id registry yet; the ids by position are not published (run `make translations`)")]
+    waiting = changes(registry, ids.registry)
+    if not waiting:
+        return []
+    return [Note(f"{path.name}: not in step with the seed: {waiting} (run `make translations` to publish the ids)")]
 
 
 def rule_notes(changes: list[Change]) -> list[Note]:

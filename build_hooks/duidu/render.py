@@ -26,6 +26,7 @@ from .site import (
     PagePlan,
     apparatus_uri,
     bibtex_uri,
+    ids_uri,
     label_html,
     newest,
     overview_uri,
@@ -84,7 +85,7 @@ def render_page(
     usages: dict[str, list[Usage]],
     files: SiteFiles,
 ) -> str:
-    """The page's HTML. Templates name a link's target by source path (``link(part_uri(edition, 2), "s2-1")``);
+    """The page's HTML. Templates name a link's target by source path (``link(part_uri(edition, part), "s2-1")``);
     the files of the build make the URL, relative to this page."""
     used_terms: dict[str, Term] = {}
     hrefs: dict[str, str] = {}  # one page links to the glossary thousands of times: resolve each target once
@@ -119,6 +120,7 @@ def render_page(
         part_uri=part_uri,
         apparatus_uri=apparatus_uri,
         bibtex_uri=bibtex_uri,
+        ids_uri=ids_uri,
         large_rule=LARGE_RULE,
         rule_labels=RULE_LABELS,
         layout_rules=LAYOUT_RULES,
@@ -196,5 +198,14 @@ def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | Non
     for part in article.parts:
         for paragraph in part.paragraphs:
             if text in paragraph.text:
-                return part_uri(edition, part.number), paragraph.id
+                return part_uri(edition, part), paragraph.id
     return None
+
+
+def moved_page(edition: Edition, old_id: str, note: str, href: str, overview: str) -> str:
+    """The page at a retired part's address: it leads on at once (to the overview when the old link names a
+    paragraph, which the overview looks up; else to where the part's text went) and leaves the note for the
+    page it leads to; without scripts, it says so and links there."""
+    return environment().get_template("moved.html").render(
+        edition=edition, old_id=old_id, note=note, href=href, overview=overview
+    )

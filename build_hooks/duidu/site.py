@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .catalog import Status
 from .glossary import Glossary, Term
-from .models import Edition
+from .models import Edition, Part
 from .slugs import pinyin_slug
 
 if TYPE_CHECKING:  # terminology reads the page paths from here
@@ -196,13 +196,19 @@ def overview_uri(edition: Edition) -> str:
     return f"{edition.slug}/index.md"
 
 
-def part_uri(edition: Edition, number: int) -> str:
-    return f"{edition.slug}/part-{number}.md"
+def part_uri(edition: Edition, part: Part) -> str:
+    """A part's page is named by its id, which never moves (:mod:`ids`): ``slug/part-2.md``."""
+    return f"{edition.slug}/{part.id}.md"
 
 
 def apparatus_uri(edition: Edition, name: str) -> str:
     """A page about the article: ``references`` or ``about``."""
     return f"{edition.slug}/{name}.md"
+
+
+def ids_uri(edition: Edition) -> str:
+    """Where each of the article's ids is, and where each retired one leads (:func:`ids.id_map`)."""
+    return f"{edition.slug}/ids.json"
 
 
 def bibtex_uri(edition: Edition) -> str:
@@ -239,7 +245,7 @@ def article_pages(edition: Edition) -> list[PagePlan]:
         heading = unit_label(edition, part.id, part.heading)
         pages.append(
             PagePlan(
-                src_uri=part_uri(edition, part.number),
+                src_uri=part_uri(edition, part),
                 template="part.html",
                 title=heading,
                 nav_title=heading if part.numbered else numbered_label(part.number, heading),

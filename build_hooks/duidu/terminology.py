@@ -48,7 +48,7 @@ def marked_units(edition: Edition) -> Iterator[MarkedUnit]:
         yield MarkedUnit(edition, paragraph.id, paragraph.text, overview, 0)
     for part in article.parts:
         for paragraph in part.paragraphs:
-            yield MarkedUnit(edition, paragraph.id, paragraph.text, part_uri(edition, part.number), part.number)
+            yield MarkedUnit(edition, paragraph.id, paragraph.text, part_uri(edition, part), part.number)
 
 
 def term_usages(glossary: Glossary, editions: list[Edition]) -> dict[str, list[Usage]]:

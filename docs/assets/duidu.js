@@ -514,7 +514,72 @@
     }
   });
 
-  window.addEventListener("hashchange", function () { highlight(targetId()); });
+  window.addEventListener("hashchange", function () { highlight(targetId()); followMoved(targetId()); });
+
+  /* A link to an id this page does not hold: a paragraph moved to another part, or an id retired by an edit
+     of the seed. The article's ids.json says which page holds each id and where each retired one leads, with
+     a note for the reader (build_hooks/duidu/ids.py); the note is shown on the page the link lands on. */
+  var MOVED = "duidu-moved";
+  function followMoved(id) {
+    var holder = document.querySelector("[data-dd-ids]");
+    var ends = id ? id.split("~") : [];
+    if (!holder || !ends.length || ends.length > 2 || passage(id).length) { return; }
+    var mapUrl = new URL(holder.getAttribute("data-dd-ids"), window.location.href).href;
+    fetchJson(mapUrl).then(function (map) {
+      var notes = [], pages = [];
+      var leads = ends.map(function (end) {
+        var retired = map.retired[end];
+        if (retired) {
+          notes.push({ from: end, note: retired.note });
+          pages.push(retired.page);
+          return retired.to;
+        }
+        pages.push(map.pages[end]);
+        return map.pages[end] === undefined ? null : end;
+      });
+      if (leads.indexOf(null) >= 0) { return; }  // an id the article never had: a broken link stays broken
+      // A passage keeps its last end only if that is still a paragraph on the same page (not a heading or
+      // the overview a removed paragraph leads to); else the link is to its first end.
+      var paragraph = /^p\d+-\d+-\d+$/;
+      var hash = leads[1] && paragraph.test(leads[1]) && pages[1] === pages[0] && leads[1] !== leads[0] ? leads[0] + "~" + leads[1] : leads[0];
+      var url = new URL(pages[0], mapUrl);
+      url.search = window.location.search;
+      url.hash = hash;
+      var arrival = { notes: notes, to: hash };
+      if (url.pathname === window.location.pathname) {
+        window.history.replaceState(null, "", url.href);
+        linkedLast = hash.split("~")[0] || null;
+        highlight(hash);
+        showMoved(arrival);
+      } else {
+        try { window.sessionStorage.setItem(MOVED, JSON.stringify(arrival)); } catch (error) { /* arrive without the note */ }
+        window.location.replace(url.href);
+      }
+    }, function () { /* the map cannot be fetched: the page stays as it is */ });
+  }
+  function showMoved(arrival) {
+    var notes = arrival.notes || (arrival.from ? [{ from: arrival.from, note: arrival.note }] : []);
+    var article = document.querySelector("article.md-content__inner");
+    if (!notes.length || !article) { return; }
+    var old = article.querySelector(".dd-moved");
+    if (old) { old.remove(); }
+    var box = document.createElement("p");
+    box.className = "dd-moved";
+    box.setAttribute("role", "status");
+    box.lang = "en";
+    box.textContent = notes.map(function (n) {
+      return "The link you followed names " + n.from + ": " + n.note + ".";
+    }).join(" ") + " It now leads here.";
+    article.insertBefore(box, article.firstChild);
+  }
+  function arrivedMoved() {
+    var arrival = null;
+    try {
+      arrival = JSON.parse(window.sessionStorage.getItem(MOVED) || "null");
+      window.sessionStorage.removeItem(MOVED);
+    } catch (error) { return; }
+    if (arrival && arrival.to === targetId()) { showMoved(arrival); }
+  }
 
   /* Glossary tooltips: a term's gloss (already its accessible description) shown beside it on hover,
      keyboard focus and tap; it stays while the pointer is over it and Escape dismisses it (WCAG 1.4.13).
@@ -595,9 +660,11 @@
   function start() {
     syncSwitch();
     showChinese();
+    arrivedMoved();
     if (window.location.hash) {
       linkedLast = targetId().split("~")[0];
       highlight(targetId());
+      followMoved(targetId());
     }
   }
   if (document.readyState === "loading") {
