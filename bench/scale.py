@@ -75,7 +75,7 @@ def config_for(directory: Path, *, hook: bool) -> Path:
 
 
 def library(directory: Path, count: int) -> Path:
-    """A project of ``count`` copies of the seed, each with its catalog and a title of its own."""
+    """A project of ``count`` copies of the seed, each with its catalog, its id registry and a title of its own."""
     seeds = directory / "seeds"
     seeds.mkdir(parents=True)
     title = "以高水平治理提升基层“免疫力”"
@@ -83,6 +83,7 @@ def library(directory: Path, count: int) -> Path:
         stem = f"{number:04d}_{SEED.stem.split('_', 1)[1]}"
         shutil.copy(SEED, seeds / f"{stem}.txt")
         shutil.copy(SEED.with_name(SEED.stem + ".en.po"), seeds / f"{stem}.en.po")
+        shutil.copy(SEED.with_name(SEED.stem + ".ids.yml"), seeds / f"{stem}.ids.yml")
         (seeds / f"{stem}.meta.yml").write_text(f"title: {title}（之{number}）\n", encoding="utf-8")
     shutil.copy(ROOT / "seeds" / "glossary.yml", seeds / "glossary.yml")
     return config_for(directory, hook=True)

@@ -79,7 +79,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _site is None or page.file.src_uri not in _site.plans:
         return markdown
-    build.set_page_meta(_site.plans[page.file.src_uri], page)
+    build.set_page_meta(_site.plans[page.file.src_uri], page, config)
     return ""
 
 

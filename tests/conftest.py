@@ -26,6 +26,9 @@ SYNTHETIC = FIXTURES / "synthetic_article.txt"
 SYNTHETIC_CATALOG = FIXTURES / "synthetic_article.en.po"
 sys.path.insert(0, str(ROOT / "build_hooks"))
 
+# The builds of the tests are reproducible builds: the one time stamp a build writes (the Anki deck's notes,
+# otherwise the glossary file's time, which a copy resets) comes from here (build.deck_time).
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

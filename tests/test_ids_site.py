@@ -12,6 +12,7 @@ from duidu.maintain import update_one
 from duidu.pipeline import build_edition
 
 from conftest import SEED, build_project, companions, static_server
+from test_word_aids import assert_axe_clean
 
 _T2S = opencc.OpenCC("t2s")
 _NOT_HAN = re.compile(r"\([^)]*\)|[^\u4e00-\u9fff]")
@@ -76,6 +77,7 @@ def test_a_link_to_a_deleted_paragraph_lands_on_its_subsection_with_a_note(page,
     assert where == "part-2#s2-1" and highlighted == ["s2-1"]
     assert "The link you followed names p2-1-2: it was removed from subsection 2.1" in note
     assert page.evaluate("document.documentElement.dataset.ddMode") == "zh"  # the settings carried over
+    assert_axe_clean(page)
 
 
 def test_a_link_to_a_paragraph_moved_into_another_part_follows_it(page, edited_site):

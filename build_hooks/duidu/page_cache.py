@@ -28,6 +28,7 @@ from typing import Any
 
 from mkdocs.structure.nav import Navigation, Section
 
+from .open_data import SCHEMA_FILE
 from .site import PagePlan
 
 FOLDER = Path(".cache") / "duidu" / "pages"
@@ -99,7 +100,8 @@ def navigation_fingerprint(nav: Navigation | Section) -> str:
 
 def plan_fingerprint(plan: PagePlan) -> str | None:
     """What a page is made from besides the render version and its navigation; None for the pages that list
-    the library or the glossary (made from everything: rendered every build), or whose edition has no key."""
+    the library or the glossary, or credit the software (made from everything: rendered every build), or whose
+    edition has no key."""
     head = f"{plan.src_uri}|{plan.template}|{plan.title!r}|{plan.nav_title!r}|{plan.description}"
     if plan.edition is not None:
         if not plan.edition.source_key:
@@ -112,6 +114,8 @@ def plan_fingerprint(plan: PagePlan) -> str | None:
             for u in entry.uses
         )
         return f"{head}|{entry.term!r}|{entry.page}|{entry.pages}|{entry.total}|" + "\n".join(uses)
+    if plan.template == "data.html":  # the formats page: made from the schema (and the code) alone
+        return f"{head}|{hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest()}"
     return None
 
 

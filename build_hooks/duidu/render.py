@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,21 +11,25 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import align
-from .citation import cite
+from .citation import cite, passage_citations
 from .clean import GETA, LABELS
 from .convert import to_simplified
 from .credits import data_credits, software_credits
 from .glossary import Glossary, Term
 from .layout import LAYOUT_RULES
-from .models import Article, Edition, Status, Translation
+from .models import Article, Edition, Part, Status, Translation
+from .open_data import ANKI_DECK_ID, ANKI_FIELDS, CSV_FIELDS, data_files, field_descriptions, glossary_data_files, schema
 from .links import SiteFiles
 from .site import (
+    DATA,
     GLOSSARY,
+    SCHEMA_URI,
     LIBRARY,
     SHELF_PAGE,
     Label,
     PagePlan,
     apparatus_uri,
+    article_file_uri,
     bibtex_uri,
     ids_uri,
     label_html,
@@ -121,11 +126,23 @@ def render_page(
         apparatus_uri=apparatus_uri,
         bibtex_uri=bibtex_uri,
         ids_uri=ids_uri,
+        article_file_uri=article_file_uri,
+        data_files=data_files,
+        glossary_data_files=glossary_data_files,
+        data_uri=DATA,
+        offered=lambda src_uri: src_uri in files.by_source,
+        schema_uri=SCHEMA_URI,
+        schema=schema,
+        field_descriptions=field_descriptions,
+        csv_fields=CSV_FIELDS,
+        anki_fields=ANKI_FIELDS,
+        anki_deck_id=ANKI_DECK_ID,
         large_rule=LARGE_RULE,
         rule_labels=RULE_LABELS,
         layout_rules=LAYOUT_RULES,
         mark_terms=mark_terms,
         cite=cite,
+        page_citations=page_citations,
         used_terms=used_terms,
         glossary=glossary,
         usages=usages,
@@ -200,6 +217,26 @@ def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | Non
             if text in paragraph.text:
                 return part_uri(edition, part), paragraph.id
     return None
+
+
+PART_EN, PART_ZH = "DDPARTEN", "DDPARTZH"
+"""Tokens for the part in an article's passage citations, rendered once per article and named per page."""
+_passage_citations: dict[tuple[str, str], str] = {}
+
+
+def page_citations(edition: Edition, part: Part | None) -> dict:
+    """The passage citations of one page (:func:`citation.passage_citations`) as JSON for its script: citeproc
+    runs once per article (with the part as a token), each page names its part."""
+    key = (edition.slug, edition.source_key or edition.seed_sha256)
+    if key not in _passage_citations:
+        rendered = passage_citations(edition, part_en=PART_EN, part_zh=PART_ZH)
+        _passage_citations[key] = json.dumps(rendered, ensure_ascii=False)
+    text = _passage_citations[key]
+    if part is None:  # the overview: the introduction, which no part holds, so no part is named
+        for token in (f", {PART_EN}", f"{PART_EN}, ", f"{PART_ZH}, ", PART_EN, PART_ZH):
+            text = text.replace(token, "")
+        return json.loads(text)
+    return json.loads(text.replace(PART_EN, f"Part {part.number}").replace(PART_ZH, f"第{part.number}部分"))
 
 
 def moved_page(edition: Edition, old_id: str, note: str, href: str, overview: str) -> str:

@@ -26,6 +26,10 @@ HOME = "index.md"
 GLOSSARY = "glossary.md"
 LIBRARY = "library/index.md"
 CREDITS = "credits.md"
+DATA = "data.md"
+"""The page documenting the open data files (the aligned text, TMX, PO, the glossary as CSV and Anki)."""
+SCHEMA_URI = "data/aligned-text.schema.json"
+GLOSSARY_FILES = ("glossary.csv", "glossary.apkg")
 SHELF_PAGE = 50
 """Articles listed on one page of a shelf (the rest on ``page/2/``, ``page/3/``…, as Material's blog paginates)."""
 TERM_USES_PAGE = 100
@@ -211,6 +215,11 @@ def ids_uri(edition: Edition) -> str:
     return f"{edition.slug}/ids.json"
 
 
+def article_file_uri(edition: Edition, name: str) -> str:
+    """A file offered for download beside the article's overview (``slug/slug.ris``); the schema is the site's."""
+    return SCHEMA_URI if name == SCHEMA_URI.rsplit("/", 1)[1] else f"{edition.slug}/{name}"
+
+
 def bibtex_uri(edition: Edition) -> str:
     """The article's BibTeX file, offered for download beside its overview."""
     return f"{edition.slug}/{edition.slug}.bib"
@@ -322,8 +331,20 @@ def credits_page() -> PagePlan:
     )
 
 
+def data_page() -> PagePlan:
+    return PagePlan(
+        src_uri=DATA,
+        template="data.html",
+        title=ui("Open data: the formats", "开放数据：文件格式"),
+        nav_title=ui("Open data", "开放数据"),
+        description="The aligned Chinese and English of every article as JSON (with its JSON Schema), TMX and PO, "
+        "and the glossary as CSV and an Anki deck: what each file holds.",
+        searchable=False,
+    )
+
+
 def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
-    """The ``nav`` setting: the home page, the library, the glossary and the credits.
+    """The ``nav`` setting: the home page, the library, the glossary, the open data and the credits.
 
     Articles are not in it: a page's navigation is this, plus its own article's pages (:func:`article_entries`,
     added page by page), so that no page's navigation grows with the library."""
@@ -332,6 +353,8 @@ def navigation(editions: list[Edition], plans: dict[str, PagePlan]) -> list:
         nav.append({label_html(plans[LIBRARY].nav_title): LIBRARY})
     if GLOSSARY in plans:
         nav.append({label_html(plans[GLOSSARY].nav_title): GLOSSARY})
+    if DATA in plans:
+        nav.append({label_html(plans[DATA].nav_title): DATA})
     if CREDITS in plans:
         nav.append({label_html(plans[CREDITS].nav_title): CREDITS})
     return nav

@@ -78,8 +78,10 @@
   function chineseElements() {
     var article = document.querySelector("article.md-content__inner");
     if (!article) { return []; }
+    // What this script adds (the passage panel, the handout's term list) is not the page's text the
+    // companion files describe, element for element.
     return Array.prototype.filter.call(article.querySelectorAll("[lang=zh-Hans], [data-dd-hans]"), function (el) {
-      return !el.parentElement.closest("[lang=zh-Hans], [data-dd-hans]");
+      return !el.parentElement.closest("[lang=zh-Hans], [data-dd-hans]") && !el.closest("[data-dd-generated]");
     });
   }
   function companionUrl(suffix) {
@@ -507,6 +509,8 @@
       window.history.replaceState(null, "", url);
       highlight(start ? start + "~" + id : id);
       if (!start) { linkedLast = id; }
+      if (permalink.closest(".dd-block")) { openPassage(passage(start ? start + "~" + id : id)); }
+      buildHandout();
       copy(url).then(
         function () { announce(start ? "Passage link copied · 段落链接已复制" : "Link copied · 链接已复制"); },
         function () { announce("Copy this link · 请复制链接: " + url); }
@@ -514,7 +518,243 @@
     }
   });
 
-  window.addEventListener("hashchange", function () { highlight(targetId()); followMoved(targetId()); });
+  window.addEventListener("hashchange", function () { highlight(targetId()); followMoved(targetId()); buildHandout(); });
+
+  /* The passage panel: opened by a selection of text in one or more paragraphs, or by a paragraph's ¶. It
+     sits after the passage's last paragraph (the next stop of the Tab key after it), and offers the link to
+     the passage, its citation (APA 7 and GB/T 7714 with the locator, BibTeX: from citeproc-py at build
+     time, with the passage's URL and paragraph ids filled in here) and a printed handout. */
+  var panel = null;
+  var panelUnits = [];
+  function citationData() {
+    var data = document.getElementById("dd-cite-data");
+    return data ? JSON.parse(data.getAttribute("data-json")) : null;
+  }
+  function paragraphsOf(units) {
+    return units.filter(function (el) { return el.classList.contains("dd-block"); });
+  }
+  function passageHash(units) {
+    var blocks = paragraphsOf(units);
+    var first = blocks[0].id, last = blocks[blocks.length - 1].id;
+    return first === last ? first : first + "~" + last;
+  }
+  function citationUrl(hash) {
+    var url = new URL(window.location.href);
+    url.search = "";
+    url.hash = hash;
+    return url.toString();
+  }
+  function filled(template, hash) {
+    var ends = hash.split("~");
+    return template.split("DDURL").join(citationUrl(hash))
+      .split("DDFIRST").join(ends[0]).split("DDLAST").join(ends[ends.length - 1]);
+  }
+  function citationsFor(hash) {
+    var data = citationData();
+    if (!data) { return null; }
+    var span = hash.indexOf("~") < 0 ? "one" : "range";
+    return {
+      apa: { reference: filled(data.apa[span].reference, hash), intext: filled(data.apa[span].intext, hash) },
+      gbt7714: { reference: filled(data.gbt7714[span].reference, hash), intext: filled(data.gbt7714[span].intext, hash) },
+      bibtex: filled(data.bibtex[span], hash)
+    };
+  }
+  function made(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { el.setAttribute(name, attributes[name]); });
+    if (text) { el.textContent = text; }
+    return el;
+  }
+  function citationBlock(key, name, lang, text) {
+    var block = made("div", { "class": "dd-passage__citation" });
+    block.appendChild(made("h3", { lang: "en" }, name));
+    var pre = made("pre", { "data-dd-citation": key, lang: lang });
+    pre.appendChild(made("code", {}, text));
+    block.appendChild(pre);
+    block.appendChild(made("button", { type: "button", "class": "md-button dd-copy", "data-dd-copy": key }, "Copy · 复制"));
+    return block;
+  }
+  function openPassage(units) {
+    var blocks = paragraphsOf(units);
+    if (!blocks.length) { return; }
+    closePassage(false);
+    panelUnits = units;
+    var hash = passageHash(units);
+    var label = hash.replace("~", "–");
+    panel = made("div", { "class": "dd-passage", role: "group", "aria-label": "Passage " + label + " · 段落", lang: "en", "data-dd-generated": "" });
+    var bar = made("div", { "class": "dd-passage__bar" });
+    bar.appendChild(made("span", { "class": "dd-passage__range" }, "¶ " + label));
+    bar.appendChild(made("button", { type: "button", "class": "md-button", "data-dd-passage": "link" }, "Link to this passage · 链接"));
+    if (citationData()) {
+      bar.appendChild(made("button", { type: "button", "class": "md-button", "data-dd-passage": "cite", "aria-expanded": "false", "aria-controls": "dd-passage-cite" }, "Cite · 引用"));
+    }
+    bar.appendChild(made("button", { type: "button", "class": "md-button", "data-dd-passage": "print" }, "Print handout · 打印讲义"));
+    bar.appendChild(made("button", { type: "button", "class": "dd-passage__close", "data-dd-passage": "close", "aria-label": "Close · 关闭" }, "×"));
+    panel.appendChild(bar);
+    var cited = citationsFor(hash);
+    if (cited) {
+      var cite = made("div", { "class": "dd-passage__cite", id: "dd-passage-cite" });
+      cite.hidden = true;
+      cite.appendChild(citationBlock("passage-apa", "APA 7", "zh-Hans", cited.apa.reference + "\n" + cited.apa.intext));
+      cite.appendChild(citationBlock("passage-gbt7714", "GB/T 7714-2015", "zh-Hans", cited.gbt7714.reference + "\n" + cited.gbt7714.intext));
+      cite.appendChild(citationBlock("passage-bibtex", "BibTeX", "zh-Hans", cited.bibtex));
+      panel.appendChild(cite);
+    }
+    var last = blocks[blocks.length - 1];
+    last.parentNode.insertBefore(panel, last.nextSibling);
+  }
+  function closePassage(refocus) {
+    if (!panel) { return; }
+    var last = paragraphsOf(panelUnits).pop();
+    panel.remove();
+    panel = null;
+    if (refocus && last) { last.querySelector("a.headerlink").focus(); }
+  }
+  function passageLink() {
+    var hash = passageHash(panelUnits);
+    var url = unitUrl(hash);
+    window.history.replaceState(null, "", url);
+    linkedLast = hash.split("~")[0];
+    highlight(hash);
+    buildHandout();
+    return url;
+  }
+  document.addEventListener("click", function (event) {
+    var action = event.target.closest("[data-dd-passage]");
+    if (!action || !panel) { return; }
+    var what = action.getAttribute("data-dd-passage");
+    if (what === "close") { closePassage(true); return; }
+    if (what === "cite") {
+      var open = action.getAttribute("aria-expanded") !== "true";
+      action.setAttribute("aria-expanded", String(open));
+      panel.querySelector(".dd-passage__cite").hidden = !open;
+      return;
+    }
+    var url = passageLink();
+    if (what === "link") {
+      copy(url).then(
+        function () { announce("Passage link copied · 段落链接已复制"); },
+        function () { announce("Copy this link · 请复制链接: " + url); }
+      );
+    } else if (what === "print") {
+      handoutReady().then(function () { window.print(); });
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && panel && panel.contains(document.activeElement)) { closePassage(true); }
+  });
+  /* A selection of text within the article's paragraphs (by mouse, touch or the keyboard) opens the panel
+     for the paragraphs it touches, once the selection has settled. */
+  var selectionTimer = null;
+  document.addEventListener("selectionchange", function () {
+    window.clearTimeout(selectionTimer);
+    selectionTimer = window.setTimeout(function () {
+      var selection = window.getSelection();
+      if (!selection || selection.isCollapsed || !selection.rangeCount) { return; }
+      var range = selection.getRangeAt(0);
+      var startNode = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentNode;
+      var endNode = range.endContainer.nodeType === 1 ? range.endContainer : range.endContainer.parentNode;
+      if (panel && (panel.contains(startNode) || panel.contains(endNode))) { return; }
+      var first = startNode.closest("article .dd-block[id]");
+      var last = endNode.closest("article .dd-block[id]");
+      if (!first || !last) { return; }
+      var units = passage(first.id + "~" + last.id);
+      if (panel && passageHash(units) === passageHash(panelUnits)) { return; }
+      openPassage(units);
+    }, 400);
+  });
+
+  /* The printed handout: the passage the address names (or the whole part), in the reading mode chosen,
+     with the article's title, the citation with its locator, the link in full and as a QR code (made here,
+     by the vendored qrcode-generator: no outside request) and a numbered list of the glossary terms it uses.
+     Made when the page opens, when the address changes and before printing. */
+  var scriptBase = (document.currentScript && document.currentScript.src) || "";
+  var qrLibrary = null;
+  function loadQr() {
+    if (!qrLibrary) {
+      qrLibrary = new Promise(function (resolve, reject) {
+        if (window.qrcode) { resolve(window.qrcode); return; }
+        var script = document.createElement("script");
+        script.src = new URL("vendor/qrcode-generator.js", scriptBase || window.location.href).href;
+        script.onload = function () { resolve(window.qrcode); };
+        script.onerror = function () { qrLibrary = null; reject(new Error("qrcode-generator")); };
+        document.head.appendChild(script);
+      });
+    }
+    return qrLibrary;
+  }
+  function qrSvg(qrcode, text) {
+    var qr = qrcode(0, "M");
+    qr.addData(text, "Byte");
+    qr.make();
+    var count = qr.getModuleCount(), quiet = 4, size = count + 2 * quiet, path = [];
+    for (var row = 0; row < count; row += 1) {
+      for (var col = 0; col < count; col += 1) {
+        if (qr.isDark(row, col)) { path.push("M" + (col + quiet) + " " + (row + quiet) + "h1v1h-1z"); }
+      }
+    }
+    return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + size + " " + size + '" role="img" aria-label="QR code of the link" shape-rendering="crispEdges" data-modules="' + count + '">' +
+      '<rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="' + path.join("") + '"/></svg>';
+  }
+  var handoutBuilt = Promise.resolve();
+  function handoutReady() { return handoutBuilt; }
+  function buildHandout() {
+    var top = document.querySelector(".dd-handout--top");
+    var end = document.querySelector(".dd-handout--end");
+    if (!top || !end) { return handoutBuilt; }
+    var chosen = passage(targetId());
+    var wholePage = !paragraphsOf(chosen).length;
+    var isPart = !!document.querySelector("article h1.dd-heading[id^='part-']");
+    document.querySelectorAll(".dd-in-handout").forEach(function (el) { el.classList.remove("dd-in-handout"); });
+    document.documentElement.classList.toggle("dd-handout-passage", !wholePage);
+    document.documentElement.classList.toggle("dd-handout-on", !wholePage || isPart);
+    if (wholePage && !isPart) { return handoutBuilt; }
+    var units = wholePage ? Array.prototype.slice.call(document.querySelectorAll("article .dd-block[id], article .dd-heading[id]")) : chosen;
+    units.forEach(function (el) { el.classList.add("dd-in-handout"); });
+    if (!wholePage) {  // the subsection heading a passage starts under, for context
+      var section = units[0].closest(".dd-section");
+      var heading = section && section.querySelector(".dd-heading[id]");
+      if (heading) { heading.classList.add("dd-in-handout"); }
+    }
+    var hash = wholePage ? passageHash(units) : passageHash(chosen);
+    var cited = citationsFor(hash);
+    end.querySelector('[data-dd-handout="apa"]').textContent = cited ? cited.apa.reference + " " + cited.apa.intext : "";
+    end.querySelector('[data-dd-handout="gbt7714"]').textContent = cited ? cited.gbt7714.reference + " " + cited.gbt7714.intext : "";
+    var link = unitUrl(hash);
+    end.querySelector('[data-dd-handout="url"]').textContent = link;
+    // The glossary terms the passage uses, numbered in order of first use; each use is marked with its number.
+    var list = end.querySelector('[data-dd-handout="terms"]');
+    list.textContent = "";
+    var numbers = {};
+    document.querySelectorAll("a.dd-term[data-dd-handout-n]").forEach(function (a) { a.removeAttribute("data-dd-handout-n"); });
+    paragraphsOf(units).forEach(function (block) {
+      block.querySelectorAll("a.dd-term[data-term]").forEach(function (a) {
+        var id = a.getAttribute("data-term");
+        var gloss = document.getElementById("gloss-" + id);
+        if (!gloss) { return; }
+        if (!numbers[id]) {
+          numbers[id] = String(list.children.length + 1);
+          var item = made("li", { lang: "en" });
+          item.appendChild(made("span", { lang: "zh-Hans", "class": "dd-handout__term" }, gloss.getAttribute("data-zh")));
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(made("span", { lang: "zh-Latn-pinyin" }, gloss.querySelector("[lang='zh-Latn-pinyin']").textContent));
+          item.appendChild(document.createTextNode(" · "));
+          item.appendChild(made("strong", {}, gloss.querySelector(".dd-gloss-en").textContent));
+          item.appendChild(document.createTextNode(" — " + gloss.querySelector(".dd-gloss-ex").textContent));
+          list.appendChild(item);
+        }
+        a.setAttribute("data-dd-handout-n", numbers[id]);
+      });
+    });
+    end.querySelector('[data-dd-handout="terms-section"]').hidden = !list.children.length;
+    var qrBox = end.querySelector('[data-dd-handout="qr"]');
+    handoutBuilt = loadQr().then(function (qrcode) {
+      qrBox.innerHTML = qrSvg(qrcode, link);
+      qrBox.setAttribute("data-dd-qr-text", link);
+    }, function () { qrBox.textContent = ""; });
+    return handoutBuilt;
+  }
+  window.addEventListener("beforeprint", function () { buildHandout(); });
 
   /* A link to an id this page does not hold: a paragraph moved to another part, or an id retired by an edit
      of the seed. The article's ids.json says which page holds each id and where each retired one leads, with
@@ -661,6 +901,7 @@
     syncSwitch();
     showChinese();
     arrivedMoved();
+    buildHandout();
     if (window.location.hash) {
       linkedLast = targetId().split("~")[0];
       highlight(targetId());
