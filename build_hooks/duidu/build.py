@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import logging
 import os
@@ -17,6 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .atomic_write import replace_file
 from .citation import cite, csl_json, highwire_tags, ris
 from .edition_cache import FOLDER as CACHE_FOLDER
 from .edition_cache import EditionCache, code_version
@@ -41,7 +43,6 @@ from .site import (
     PagePlan,
     article_file_uri,
     article_pages,
-    bibtex_uri,
     credits_page,
     data_page,
     escape,
@@ -211,11 +212,11 @@ def add_pages(site: SiteBuild, files: Files, config: MkDocsConfig) -> SiteBuild:
     """Add the generated pages (in memory: nothing is written into docs/) and the navigation; the site
     returned knows each page's file, to link by."""
     added = {src_uri: File.generated(config, src_uri, content="") for src_uri in site.plans}
+    downloads = DownloadCache(site.seed_dir.parent / DOWNLOAD_FOLDER)
     for edition in site.editions:
-        bibtex = bibtex_uri(edition)
-        added[bibtex] = File.generated(config, bibtex, content=cite(edition).bibtex)
         added.update(moved_id_files(edition, added, config))
-        added.update(download_files(edition, site.seed_dir, config))
+        added.update(download_files(edition, site.seed_dir, config, downloads))
+    downloads.prune()
     if site.editions:
         added[SCHEMA_URI] = File.generated(config, SCHEMA_URI, content=json_bytes(schema()))
         if site.glossary.terms:
@@ -242,22 +243,56 @@ def deck_time(glossary_file: Path) -> int:
     return int(epoch) if epoch.isdigit() else int(glossary_file.stat().st_mtime)
 
 
-def download_files(edition: Edition, seed_dir: Path, config: MkDocsConfig) -> dict[str, File]:
-    """The article as data (aligned JSON, TMX, its PO catalog) and its record for reference managers (CSL-JSON,
-    RIS), beside its overview; each names the article's address where the site has one (``site_url``)."""
+DOWNLOAD_FOLDER = Path(".cache") / "duidu" / "downloads"
+
+
+class DownloadCache:
+    """The files articles offer for download, kept on disk under the hash of what each is made from (its
+    edition's sources, which include the code, its name and the site's address): a rebuild hands MkDocs the
+    kept file instead of making it again (citeproc alone takes some 20 ms an article). Files no build asks for
+    again are removed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def file(self, config: MkDocsConfig, src_uri: str, key: str, make: Callable[[], str | bytes]) -> File:
+        if not key:  # an edition not made through the cache has no key: made each time
+            return File.generated(config, src_uri, content=make())
+        name = hashlib.sha256(f"{key}|{src_uri}".encode()).hexdigest()
+        path = self.folder / name
+        if not path.is_file():
+            data = make()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            replace_file(path, data.encode("utf-8") if isinstance(data, str) else data)
+        self.used.add(name)
+        return File.generated(config, src_uri, abs_src_path=str(path))
+
+    def prune(self) -> None:
+        if self.used and self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+def download_files(edition: Edition, seed_dir: Path, config: MkDocsConfig, cache: DownloadCache) -> dict[str, File]:
+    """The article as data (aligned JSON, TMX, its PO catalog) and its record for reference managers (BibTeX,
+    CSL-JSON, RIS), beside its overview; each names the article's address where the site has one (``site_url``)."""
     url = article_url(edition, config)
-    contents = {
-        f"{edition.slug}.aligned.json": aligned_text_json(edition),
-        f"{edition.slug}.tmx": tmx(edition),
-        f"{edition.slug}.csl.json": csl_json(edition, url),
-        f"{edition.slug}.ris": ris(edition, url),
+    makers: dict[str, Callable[[], str | bytes]] = {
+        f"{edition.slug}.bib": lambda: cite(edition).bibtex,
+        f"{edition.slug}.aligned.json": lambda: aligned_text_json(edition),
+        f"{edition.slug}.tmx": lambda: tmx(edition),
+        f"{edition.slug}.csl.json": lambda: csl_json(edition, url),
+        f"{edition.slug}.ris": lambda: ris(edition, url),
     }
     catalog = seed_dir / edition.catalog_name
-    if edition.catalog_name and catalog.is_file() and edition.translations:
-        contents[edition.catalog_name.replace(Path(edition.seed_name).stem, edition.slug, 1)] = catalog.read_bytes()
+    if edition.catalog_name and catalog.is_file():
+        makers[f"{edition.slug}.en.po"] = catalog.read_bytes
+    key = f"{edition.source_key}|{url}" if edition.source_key else ""
     return {
-        article_file_uri(edition, name): File.generated(config, article_file_uri(edition, name), content=content)
-        for name, content in contents.items()
+        article_file_uri(edition, name): cache.file(config, article_file_uri(edition, name), key, make)
+        for name, make in makers.items()
     }
 
 
