@@ -76,6 +76,11 @@ def test_a_link_to_a_deleted_paragraph_lands_on_its_subsection_with_a_note(page,
     where, highlighted, note = landing(page, f"{url}/{edition.slug}/part-2/?mode=zh#p2-1-2")
     assert where == "part-2#s2-1" and highlighted == ["s2-1"]
     assert "The link you followed names p2-1-2: it was removed from subsection 2.1" in note
+    # the note stands right above where the link lands, and both are in view
+    assert page.evaluate("document.querySelector('.dd-moved').nextElementSibling.id") == "s2-1"
+    assert page.locator(".dd-moved").is_visible() and page.locator("#s2-1").is_visible()
+    box = page.locator(".dd-moved").bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]
     assert page.evaluate("document.documentElement.dataset.ddMode") == "zh"  # the settings carried over
     assert_axe_clean(page)
 

@@ -810,7 +810,14 @@
     box.textContent = notes.map(function (n) {
       return "The link you followed names " + n.from + ": " + n.note + ".";
     }).join(" ") + " It now leads here.";
-    article.insertBefore(box, article.firstChild);
+    // Right above where the link lands, and scrolled to with it: a note at the top of a long page goes unseen.
+    var target = arrival.to && document.getElementById(arrival.to.split("~")[0]);
+    if (target && article.contains(target)) {
+      target.parentNode.insertBefore(box, target);
+      box.scrollIntoView({ block: "start" });
+    } else {
+      article.insertBefore(box, article.firstChild);
+    }
   }
   function arrivedMoved() {
     var arrival = null;
@@ -900,13 +907,13 @@
   function start() {
     syncSwitch();
     showChinese();
-    arrivedMoved();
     buildHandout();
     if (window.location.hash) {
       linkedLast = targetId().split("~")[0];
       highlight(targetId());
       followMoved(targetId());
     }
+    arrivedMoved();  // after the highlight has scrolled: the note goes right above it, in view
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
