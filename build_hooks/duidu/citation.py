@@ -42,6 +42,10 @@ GBT7714 = "china-national-standard-gb-t-7714-2015-numeric"
 PASSAGE_URL = "DDURL"
 FIRST_PARAGRAPH = "DDFIRST"
 LAST_PARAGRAPH = "DDLAST"
+ACCESSED = "DDACCESSED"
+"""The day a reader cites the passage (GB/T 7714's 引用日期), filled in by the page, ``2026-11-26``."""
+ACCESSED_STAND_IN = (1901, 1, 1)
+"""The date given to the style in its place: a day no article here is dated, replaced in what it prints."""
 """Placeholders in the passage citations that the page's script replaces with the passage's URL and the ids of
 its first and last paragraphs. Plain capital letters, so that no style changes their case or punctuation."""
 
@@ -75,13 +79,19 @@ def passage_citations(edition: Edition, *, part_en: str, part_zh: str) -> dict:
 
     ``part_en`` and ``part_zh`` name the part as APA (English) and GB/T 7714 (Chinese) cite it: ``"Part 2"``
     and ``"第二部分"``; empty strings for the introduction, which no part holds. The passage's URL and its
-    paragraph ids are :data:`PASSAGE_URL`, :data:`FIRST_PARAGRAPH` and :data:`LAST_PARAGRAPH`.
+    paragraph ids are :data:`PASSAGE_URL`, :data:`FIRST_PARAGRAPH` and :data:`LAST_PARAGRAPH`; the day it is
+    cited, :data:`ACCESSED`.
 
     Returns ``{"apa": {"one": {"reference", "intext"}, "range": {…}}, "gbt7714": {…}, "bibtex": {"one", "range"}}``.
     """
     item = {**csl_item(edition), "URL": PASSAGE_URL}
     apa_item = _apa_item(edition, item)
-    apa_reference, gbt_reference = _reference(APA, apa_item), _gbt7714_reference(item)
+    # GB/T 7714-2015 dates an online source by the day it was cited ([引用日期]): the style sets a stand-in date,
+    # and the page puts the reader's day in its place.
+    cited_on = {**item, "accessed": {"date-parts": [list(ACCESSED_STAND_IN)]}}
+    accessed = "-".join(f"{part:02d}" for part in ACCESSED_STAND_IN)
+    apa_reference = _reference(APA, apa_item)
+    gbt_reference = _gbt7714_reference(cited_on).replace(accessed, ACCESSED)
     # The numeric style's in-text citation is the number only ("[1]").
     gbt_number = _intext(GBT7714, _gbt7714_item(item))
     gap = citation_gap(edition)

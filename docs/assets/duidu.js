@@ -544,9 +544,13 @@
     url.hash = hash;
     return url.toString();
   }
+  function today() {
+    var now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+  }
   function filled(template, hash) {
     var ends = hash.split("~");
-    return template.split("DDURL").join(citationUrl(hash))
+    return template.split("DDURL").join(citationUrl(hash)).split("DDACCESSED").join(today())
       .split("DDFIRST").join(ends[0]).split("DDLAST").join(ends[ends.length - 1]);
   }
   function citationsFor(hash) {
@@ -698,7 +702,7 @@
   }
   var handoutBuilt = Promise.resolve();
   function handoutReady() { return handoutBuilt; }
-  function buildHandout() {
+  function buildHandout(whenIdle) {
     var top = document.querySelector(".dd-handout--top");
     var end = document.querySelector(".dd-handout--end");
     if (!top || !end) { return handoutBuilt; }
@@ -748,7 +752,11 @@
     });
     end.querySelector('[data-dd-handout="terms-section"]').hidden = !list.children.length;
     var qrBox = end.querySelector('[data-dd-handout="qr"]');
-    handoutBuilt = loadQr().then(function (qrcode) {
+    // The encoder is fetched once the page is idle (it is not needed to read), or at once to print.
+    var ready = whenIdle ? new Promise(function (resolve) {
+      (window.requestIdleCallback || function (run) { window.setTimeout(run, 1500); })(resolve, { timeout: 3000 });
+    }) : Promise.resolve();
+    handoutBuilt = ready.then(loadQr).then(function (qrcode) {
       qrBox.innerHTML = qrSvg(qrcode, link);
       qrBox.setAttribute("data-dd-qr-text", link);
     }, function () { qrBox.textContent = ""; });
@@ -907,7 +915,7 @@
   function start() {
     syncSwitch();
     showChinese();
-    buildHandout();
+    buildHandout(true);
     if (window.location.hash) {
       linkedLast = targetId().split("~")[0];
       highlight(targetId());
