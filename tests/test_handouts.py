@@ -111,9 +111,21 @@ def squeezed(text: str) -> str:
     return re.sub(r"[\s\d]+", "", unicodedata.normalize("NFKC", text))
 
 
-def handout_pdf(page, url: str) -> tuple[str, bytes]:
+def print_with_the_keyboard(page, url: str) -> None:
+    """Open ``url`` and press Ctrl+P, as a teacher prints: the page fetches its QR encoder, draws the handout,
+    then calls the browser's print (recorded here: headless Chromium would wait on its dialog; the test prints
+    the page to PDF itself)."""
     page.goto(url)
-    page.wait_for_selector(".dd-handout__qr svg", state="attached")
+    assert page.locator(".dd-handout__qr svg").count() == 0  # nothing fetched only to read
+    page.evaluate("() => { window.print = () => { window.ddPrinted = (window.ddPrinted || 0) + 1; }; }")
+    page.locator("article h1").click()
+    page.keyboard.press("Control+p")
+    page.wait_for_function("window.ddPrinted === 1")
+    assert page.locator(".dd-handout__qr svg").count() == 1
+
+
+def handout_pdf(page, url: str) -> tuple[str, bytes]:
+    print_with_the_keyboard(page, url)
     pdf = page.pdf(format="A4", print_background=True)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     # NFKC: the CJK font's glyphs map some characters to their Kangxi radical forms (⾼ for 高)
@@ -170,8 +182,7 @@ def test_a_printed_part_is_a_handout_of_the_whole_part_in_the_mode_chosen(page, 
 
 
 def test_the_qr_code_encodes_the_printed_link(page, part_url):
-    page.goto(f"{part_url}#p2-3-1~p2-3-2")
-    page.wait_for_selector(".dd-handout__qr svg", state="attached")
+    print_with_the_keyboard(page, f"{part_url}#p2-3-1~p2-3-2")
     link = page.locator("[data-dd-handout=url]").text_content()
     assert page.locator("[data-dd-handout=qr]").get_attribute("data-dd-qr-text") == link
     modules = page.evaluate(
@@ -217,3 +228,17 @@ def test_axe_finds_nothing_with_the_passage_panel_and_its_citations_open(page, p
     page.locator("[data-dd-passage=cite]").click()
     page.locator('pre[data-dd-citation="passage-gbt7714"]').wait_for()
     assert_axe_clean(page)
+
+
+def test_print_handout_in_the_passage_panel_prints_that_passage(page, part_url):
+    page.goto(part_url)
+    page.evaluate("() => { window.print = () => { window.ddPrinted = (window.ddPrinted || 0) + 1; }; }")
+    page.locator("#p2-4-1 > a.headerlink").click()
+    page.locator("#p2-4-2 > a.headerlink").click(modifiers=["Shift"])
+    page.get_by_role("button", name="Print handout · 打印讲义").click()
+    page.wait_for_function("window.ddPrinted === 1")
+    assert urlsplit(page.url).fragment == "p2-4-1~p2-4-2"
+    assert page.locator("[data-dd-handout=url]").text_content().endswith("#p2-4-1~p2-4-2")
+    assert page.locator(".dd-handout__qr svg").count() == 1
+    in_handout = page.eval_on_selector_all("article .dd-block.dd-in-handout", "els => els.map(e => e.id)")
+    assert in_handout == ["p2-4-1", "p2-4-2"]

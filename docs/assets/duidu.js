@@ -606,6 +606,7 @@
     }
     var last = blocks[blocks.length - 1];
     last.parentNode.insertBefore(panel, last.nextSibling);
+    loadQr().catch(function () { /* the handout prints its link in full without it */ });
   }
   function closePassage(refocus) {
     if (!panel) { return; }
@@ -641,7 +642,7 @@
         function () { announce("Copy this link · 请复制链接: " + url); }
       );
     } else if (what === "print") {
-      handoutReady().then(function () { window.print(); });
+      buildHandout(true).then(function () { window.print(); });
     }
   });
   document.addEventListener("keydown", function (event) {
@@ -701,8 +702,7 @@
       '<rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="' + path.join("") + '"/></svg>';
   }
   var handoutBuilt = Promise.resolve();
-  function handoutReady() { return handoutBuilt; }
-  function buildHandout(whenIdle) {
+  function buildHandout(withQr) {
     var top = document.querySelector(".dd-handout--top");
     var end = document.querySelector(".dd-handout--end");
     if (!top || !end) { return handoutBuilt; }
@@ -752,16 +752,31 @@
     });
     end.querySelector('[data-dd-handout="terms-section"]').hidden = !list.children.length;
     var qrBox = end.querySelector('[data-dd-handout="qr"]');
-    // The encoder is fetched once the page is idle (it is not needed to read), or at once to print.
-    var ready = whenIdle ? new Promise(function (resolve) {
-      (window.requestIdleCallback || function (run) { window.setTimeout(run, 1500); })(resolve, { timeout: 3000 });
-    }) : Promise.resolve();
-    handoutBuilt = ready.then(loadQr).then(function (qrcode) {
+    function drawQr(qrcode) {
       qrBox.innerHTML = qrSvg(qrcode, link);
       qrBox.setAttribute("data-dd-qr-text", link);
-    }, function () { qrBox.textContent = ""; });
+    }
+    if (window.qrcode) {  // drawn at once, so that a print started now (beforeprint) has it
+      drawQr(window.qrcode);
+      handoutBuilt = Promise.resolve();
+    } else if (withQr) {
+      handoutBuilt = loadQr().then(drawQr, function () { qrBox.textContent = ""; });
+    } else {
+      qrBox.textContent = "";
+      handoutBuilt = Promise.resolve();
+    }
     return handoutBuilt;
   }
+  /* The QR encoder is fetched only to print (it is no help to read): by "Print handout", by Ctrl+P or ⌘P on a
+     page with a handout (the page prints once it is drawn), and when the passage panel opens; a print from the
+     browser's menu has the QR code from then on, and the link printed in full always. */
+  document.addEventListener("keydown", function (event) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "p" &&
+        document.querySelector(".dd-handout--end")) {
+      event.preventDefault();
+      buildHandout(true).then(function () { window.print(); });
+    }
+  });
   window.addEventListener("beforeprint", function () { buildHandout(); });
 
   /* A link to an id this page does not hold: a paragraph moved to another part, or an id retired by an edit
@@ -915,7 +930,7 @@
   function start() {
     syncSwitch();
     showChinese();
-    buildHandout(true);
+    buildHandout(false);
     if (window.location.hash) {
       linkedLast = targetId().split("~")[0];
       highlight(targetId());
