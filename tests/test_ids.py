@@ -208,3 +208,73 @@ def test_make_translations_refuses_a_broken_registry_and_leaves_every_file_as_it
         update_one(seed, catalog)
     assert catalog.read_bytes() == catalog_before
     assert registry_path(seed).read_text(encoding="utf-8") == "ids: [{id: p1-1-1}]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("ids: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested more than 64 levels deep"),  # crashed libyaml
+        (
+            "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9))
+            + "ids: [*a8]\n",
+            "uses a YAML alias",  # a billion values from ten lines
+        ),
+        ("ids: [{id: p١-1-1, text: a}]\n", "is not an id"),  # Arabic-Indic digit
+        ("retired: [{id: p1-1-1, to: 'javascript:alert(1)', note: n, text: a}]\n", "which is not an id"),
+        ("ids: [{id: p1-1-1, text: a, within: [s1-1]}]\n", "within must be text"),
+    ],
+)
+def test_a_hostile_registry_is_refused_at_once_naming_the_file(tmp_path, text, reason):
+    path = tmp_path / "x.ids.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SeedError, match=f"^x.ids.yml: .*{reason}"):
+        load_registry(path)
+
+
+def test_a_registry_linked_from_outside_the_project_is_refused(tmp_path):
+    outside = tmp_path / "elsewhere.ids.yml"
+    outside.write_text("ids: []\n", encoding="utf-8")
+    (tmp_path / "project" / "seeds").mkdir(parents=True)
+    link = tmp_path / "project" / "seeds" / "x.ids.yml"
+    link.symlink_to(outside)
+    with pytest.raises(SeedError, match="outside the project"):
+        load_registry(link)
+
+
+def test_the_paragraphs_of_a_removed_subsection_lead_to_its_part():
+    without_section = article(("一、发现问题", [], [("（二）原因", [C, D])]), ("二、解决问题", [], []))
+    plan = keep_ids(without_section, published(ORIGINAL))
+    leads = {r.id: (r.to, r.note) for r in plan.retired}
+    assert leads["s1-1"] == ("part-1", "it was removed from part 1")
+    assert leads["p1-1-1"] == leads["p1-1-2"] == ("part-1", "it was removed from part 1")
+
+
+def test_retired_ids_in_a_cycle_or_a_long_chain_lead_somewhere_at_once():
+    from duidu.models import RetiredId
+
+    cycle = [RetiredId("p1-1-1", "p1-1-2", "n", "a"), RetiredId("p1-1-2", "p1-1-1", "n", "b")]
+    assert resolve(cycle, {"s1-1"}) == {"p1-1-1": ("", "n"), "p1-1-2": ("", "n")}
+    chain = [RetiredId(f"p1-1-{k}", f"p1-1-{k + 1}", "n", str(k)) for k in range(1, 20_001)]
+    leads = resolve(chain, {"p1-1-20001"})  # each followed once: 20,000 steps, not 200 million
+    assert set(leads.values()) == {("p1-1-20001", "n")}
+
+
+def test_texts_of_the_same_shape_but_other_words_take_no_registered_id(monkeypatch):
+    """A registry of 200 long paragraphs against 200 other texts of the same shape: no id is kept, and texts
+    are compared in full only where they share runs of characters (every pair in full took 48 s)."""
+    import duidu.ids
+
+    compared = []
+    real = duidu.ids.SequenceMatcher
+
+    class Counting(real):
+        def ratio(self):
+            compared.append(1)
+            return super().ratio()
+
+    monkeypatch.setattr(duidu.ids, "SequenceMatcher", Counting)
+    registered = article(("一、甲", [], [("（一）乙", [f"{k}号：" + A * 8 + B * 2 for k in range(200)])]))
+    other = article(("一、甲", [], [("（一）乙", [f"{k}号：" + C * 8 + D * 2 for k in range(200)])]))
+    plan = keep_ids(other, published(registered))
+    assert len(plan.retired) == 200 and not compared

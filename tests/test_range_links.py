@@ -53,3 +53,14 @@ def test_shift_on_a_paragraphs_link_copies_the_passage_link_by_mouse_and_keyboar
     assert urlsplit(page.evaluate("navigator.clipboard.readText()")).fragment == "p2-1-2~p2-1-3"
     assert highlighted(page) == ["p2-1-2", "p2-1-3"]
     assert len(page.context.pages) == 1  # Shift+Enter opened no window
+
+
+@pytest.mark.parametrize("fragment", ["constructor", "__proto__", "p2-1-1~toString", "%", "%E0%A4%A"])
+def test_a_fragment_that_names_no_id_leaves_the_page_as_it_is(page, part_url, fragment):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{part_url}#{fragment}")
+    page.wait_for_timeout(400)
+    assert errors == []
+    assert page.url == f"{part_url}#{fragment}" and page.locator(".dd-moved").count() == 0
+    assert highlighted(page) == []

@@ -38,10 +38,10 @@ MATCHING_BUDGET = 40_000
 """Most pairs of unmatched texts compared for likeness: beyond it (a seed replaced wholesale, or a hostile one)
 the unmatched texts are taken as new, which costs ids nothing and keeps the build linear."""
 
-ID_FORMS = {
-    "part": re.compile(r"part-(\d+)"),
-    "section": re.compile(r"s(\d+)-(\d+)"),
-    "paragraph": re.compile(r"p(\d+)-(\d+)-(\d+)"),
+ID_FORMS = {  # ASCII digits only: Python's \d also takes ١ or ４, which no id of Duidu's holds
+    "part": re.compile(r"part-([0-9]+)"),
+    "section": re.compile(r"s([0-9]+)-([0-9]+)"),
+    "paragraph": re.compile(r"p([0-9]+)-([0-9]+)-([0-9]+)"),
 }
 
 
@@ -187,16 +187,19 @@ def keep_ids(article: Article, registry: Registry) -> IdPlan:
 
 def resolve(retired: Sequence[RetiredId], live: set[str]) -> dict[str, tuple[str, str]]:
     """Each retired id → (the live id its links lead to, or "" for the overview; the note). A retired id that
-    leads to another retired one is followed along (a merged paragraph whose subsection went later)."""
+    leads to another retired one is followed along (a merged paragraph whose subsection went later); each is
+    followed once (what a chain leads to is kept for the ids behind it), and a cycle leads to the overview."""
     by_id = {r.id: r for r in retired}
-    resolved = {}
+    lead: dict[str, str] = {}
     for start in retired:
-        target, seen = start.to, {start.id}
-        while target in by_id and target not in seen:
-            seen.add(target)
+        path, target = [], start.id
+        while target in by_id and target not in lead and target not in path:
+            path.append(target)
             target = by_id[target].to
-        resolved[start.id] = (target if target in live else "", start.note)
-    return resolved
+        end = lead.get(target, target if target in live else "")
+        for unit_id in path:
+            lead[unit_id] = end
+    return {r.id: (lead[r.id], r.note) for r in retired}
 
 
 def _matched(texts: list[str], registered: list[Entry], revived: dict[str, RetiredId], kind: str) -> list[str]:
@@ -216,10 +219,12 @@ def _matched(texts: list[str], registered: list[Entry], revived: dict[str, Retir
     open_texts = [i for i, given in enumerate(ids) if not given]
     if left and open_texts and len(left) * len(open_texts) <= MATCHING_BUDGET:
         pairs = []
+        alike = _sharing([e.text for e in left])
         for i in open_texts:
             matcher = SequenceMatcher(None, autojunk=False)
             matcher.set_seq2(texts[i])
-            for order, entry in enumerate(left):
+            for order in alike(texts[i]):
+                entry = left[order]
                 matcher.set_seq1(entry.text)
                 if matcher.real_quick_ratio() >= SAME_TEXT and matcher.quick_ratio() >= SAME_TEXT:
                     score = matcher.ratio()
@@ -232,15 +237,50 @@ def _matched(texts: list[str], registered: list[Entry], revived: dict[str, Retir
     return ids
 
 
+SHINGLE = 4
+"""Texts are compared in full only when they share runs of this many characters (as texts alike enough to keep
+an id, or one holding another's text, always do): comparing every pair in full is quadratic in the text."""
+COMMON_SHINGLE = 32
+"""A run found in more texts than this tells them apart too little to be looked up (a stock phrase)."""
+
+
+def _sharing(texts: list[str]) -> Callable[[str], list[int]]:
+    """A look-up: the texts (by position) that share at least a tenth of a given text's runs, most shared first."""
+    postings: dict[str, list[int]] = {}
+    for number, text in enumerate(texts):
+        for run in {text[k : k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}:
+            postings.setdefault(run, []).append(number)
+
+    def alike(text: str) -> list[int]:
+        runs = {text[k : k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
+        shared: dict[int, int] = {}
+        for run in runs:
+            found = postings.get(run, ())
+            if len(found) <= COMMON_SHINGLE:
+                for number in found:
+                    shared[number] = shared.get(number, 0) + 1
+        least = max(1, len(runs) // 10)
+        if len(text) < 2 * SHINGLE:  # a short heading: too few runs to go by
+            return list(range(len(texts)))
+        return sorted((n for n, count in shared.items() if count >= least), key=lambda n: -shared[n])
+
+    return alike
+
+
 def _with_new_ids(ids: list[str], used: set[str], series) -> list[str]:
     """Fill the texts without an id with the next never-used number of their series."""
     filled = list(ids)
     used.update(i for i in ids if i)
+    highest: dict[str, int] = {}  # the highest number used in each series, counted once
+    for unit_id in used:
+        head, _, number = unit_id.rpartition("-")
+        if number.isascii() and number.isdigit():
+            highest[head + "-"] = max(highest.get(head + "-", 0), int(number))
     for i, given in enumerate(filled):
         if not given:
             prefix = series(i)
-            taken = [int(u[len(prefix) :]) for u in used if u.startswith(prefix) and u[len(prefix) :].isdigit()]
-            filled[i] = f"{prefix}{max(taken, default=0) + 1}"
+            highest[prefix] = highest.get(prefix, 0) + 1
+            filled[i] = f"{prefix}{highest[prefix]}"
             used.add(filled[i])
     return filled
 
@@ -274,29 +314,36 @@ def _renamed_part(part: Part, part_id: str, section_of: dict[int, str], renamed:
 
 def _retire(gone: list[Entry], current: list[Entry], live: set[str]) -> tuple[RetiredId, ...]:
     """Gone entries as retired ids: a paragraph whose text now stands mostly inside one current paragraph
-    (merged into it) leads there; anything else leads to what held it, if that is still there."""
+    (merged into it) leads there; anything else to the nearest of what held it that is still there (its
+    subsection, else that subsection's part), else to the overview."""
     paragraphs = [e for e in current if e.kind == "paragraph"]
-    searched = len(gone) * len(paragraphs) <= MATCHING_BUDGET
+    holders = {e.id: e.within for e in gone + current}
+    gone_paragraphs = sum(1 for e in gone if e.kind == "paragraph")
+    alike = _sharing([p.text for p in paragraphs]) if 0 < gone_paragraphs * len(paragraphs) <= MATCHING_BUDGET else None
     retired = []
     for entry in gone:
-        home = _went_into(entry, paragraphs) if entry.kind == "paragraph" and searched else ""
+        home = _went_into(entry, paragraphs, alike) if entry.kind == "paragraph" and alike else ""
+        holder = entry.within
+        while holder and holder not in live:
+            holder = holders.get(holder, "")
         if home:
             retired.append(RetiredId(entry.id, home, f"its text is now part of paragraph {home}", entry.text, entry.within))
-        elif entry.within in live:
-            retired.append(RetiredId(entry.id, entry.within, f"it was removed from {_named(entry.within)}", entry.text, entry.within))
+        elif holder:
+            retired.append(RetiredId(entry.id, holder, f"it was removed from {_named(holder)}", entry.text, entry.within))
         else:
             retired.append(RetiredId(entry.id, "", "it was removed from the article", entry.text, entry.within))
     return tuple(retired)
 
 
-def _went_into(entry: Entry, paragraphs: list[Entry]) -> str:
+def _went_into(entry: Entry, paragraphs: list[Entry], alike: Callable[[str], list[int]]) -> str:
     if not entry.text:
         return ""
     best, best_share = "", WENT_INTO
-    for paragraph in paragraphs:
-        matcher = SequenceMatcher(None, entry.text, paragraph.text, autojunk=False)
+    for number in alike(entry.text):
+        paragraph = paragraphs[number]
         if len(paragraph.text) < WENT_INTO * len(entry.text):
             continue
+        matcher = SequenceMatcher(None, entry.text, paragraph.text, autojunk=False)
         share = sum(block.size for block in matcher.get_matching_blocks()) / len(entry.text)
         if share >= best_share:
             best, best_share = paragraph.id, share
@@ -335,6 +382,8 @@ def load_registry(path: Path) -> Registry:
     if it is not one ``make translations`` could have written."""
     if not path.exists():
         return Registry()
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve().parent):
+        raise SeedError(f"{path.name}: a link to a file outside the project ({path.resolve()}): refused")
     data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("ids", []), list) or not isinstance(data.get("retired", []), list):
         raise SeedError(f"{path.name}: not an id registry (a mapping with the lists `ids` and `retired`)")
@@ -352,13 +401,18 @@ def load_registry(path: Path) -> Registry:
 
 def _entry(path: Path, item: object, record: type, required: tuple[str, ...], optional: tuple[str, ...]):
     if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in required):
-        raise SeedError(f"{path.name}: every entry needs {', '.join(required)} as text: {str(item)[:80]}")
+        shown = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else type(item).__name__
+        raise SeedError(f"{path.name}: every entry needs {', '.join(required)} as text (entry {shown[:40]})")
     unknown = set(item) - set(required) - set(optional)
     if unknown:
-        raise SeedError(f"{path.name}: entry {item.get('id')}: unknown keys {', '.join(sorted(map(str, unknown)))}")
+        raise SeedError(f"{path.name}: entry {item['id'][:40]}: unknown keys {', '.join(sorted(str(k)[:40] for k in unknown))}")
+    if not all(isinstance(item.get(k, ""), str) or item.get(k) is None for k in optional):
+        raise SeedError(f"{path.name}: entry {item['id'][:40]}: {', '.join(optional)} must be text")
     if not kind_of(item["id"]):
-        raise SeedError(f"{path.name}: {item['id']!r} is not an id of a part, subsection or paragraph")
-    return record(**{k: item[k] for k in required}, **{k: str(item.get(k) or "") for k in optional})
+        raise SeedError(f"{path.name}: {item['id'][:40]!r} is not an id of a part, subsection or paragraph")
+    if "to" in required and item["to"] and not kind_of(item["to"]):
+        raise SeedError(f"{path.name}: entry {item['id']}: it leads to {item['to'][:40]!r}, which is not an id")
+    return record(**{k: item[k] for k in required}, **{k: item.get(k) or "" for k in optional})
 
 
 def _plain(fields: dict[str, str]) -> dict[str, str]:

@@ -13,10 +13,30 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML was built with it (the wheels are), else the pure-Python one."""
 
 
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings a maintainer's file may have (the deepest Duidu writes is 3): libyaml's
+loader crashes the process on some 50,000 levels, and Python's recursion gives out long before."""
+
+
 def read_yaml(path: Path, loader: type = SAFE_LOADER) -> object:
-    """The data of a YAML file, or a SeedError naming the file and the one-line reason it cannot be read."""
+    """The data of a YAML file, or a SeedError naming the file and the one-line reason it cannot be read.
+
+    The file's events are read first, which costs little and builds nothing: a file nested deeper than
+    :data:`MAX_DEPTH`, or using aliases (``*name``: a few lines of them can stand for billions of values), is
+    refused before it is loaded."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        text = path.read_text(encoding="utf-8")
+        depth = 0
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise SeedError(f"{path.name}: line {event.start_mark.line + 1}: uses a YAML alias (*{event.anchor}), which Duidu's files do not allow")
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise SeedError(f"{path.name}: line {event.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+        return yaml.load(text, Loader=loader)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise SeedError(f"{path.name}: {yaml_error_reason(error)}") from None
 

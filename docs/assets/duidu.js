@@ -453,7 +453,10 @@
   }
 
   var linkedLast = null;  // the paragraph whose ¶ was used last, or the link's first: where Shift-¶ starts
-  function targetId() { return decodeURIComponent(window.location.hash.slice(1)); }
+  function targetId() {
+    var hash = window.location.hash.slice(1);
+    try { return decodeURIComponent(hash); } catch (error) { return hash; }  // "#%" is no id, but no error either
+  }
 
   document.addEventListener("click", function (event) {
     var word = wordOf(event);
@@ -753,8 +756,12 @@
     end.querySelector('[data-dd-handout="terms-section"]').hidden = !list.children.length;
     var qrBox = end.querySelector('[data-dd-handout="qr"]');
     function drawQr(qrcode) {
-      qrBox.innerHTML = qrSvg(qrcode, link);
-      qrBox.setAttribute("data-dd-qr-text", link);
+      try {
+        qrBox.innerHTML = qrSvg(qrcode, link);
+        qrBox.setAttribute("data-dd-qr-text", link);
+      } catch (error) {  // a link too long for a QR code: the handout prints it in full
+        qrBox.textContent = "";
+      }
     }
     if (window.qrcode) {  // drawn at once, so that a print started now (beforeprint) has it
       drawQr(window.qrcode);
@@ -790,15 +797,16 @@
     var mapUrl = new URL(holder.getAttribute("data-dd-ids"), window.location.href).href;
     fetchJson(mapUrl).then(function (map) {
       var notes = [], pages = [];
+      var own = function (table, key) { return Object.prototype.hasOwnProperty.call(table, key); };  // not "constructor"
       var leads = ends.map(function (end) {
-        var retired = map.retired[end];
+        var retired = own(map.retired, end) ? map.retired[end] : null;
         if (retired) {
           notes.push({ from: end, note: retired.note });
           pages.push(retired.page);
           return retired.to;
         }
-        pages.push(map.pages[end]);
-        return map.pages[end] === undefined ? null : end;
+        pages.push(own(map.pages, end) ? map.pages[end] : undefined);
+        return own(map.pages, end) ? end : null;
       });
       if (leads.indexOf(null) >= 0) { return; }  // an id the article never had: a broken link stays broken
       // A passage keeps its last end only if that is still a paragraph on the same page (not a heading or
