@@ -102,8 +102,9 @@ def test_a_passage_link_whose_last_paragraph_was_deleted_lands_on_its_first(page
 def test_the_page_of_a_removed_part_leads_on_and_its_paragraphs_are_found(page, edited_site):
     url, edition = edited_site
     assert [p.id for p in edition.article.parts] == ["part-1", "part-2"]
-    where, highlighted, _ = landing(page, f"{url}/{edition.slug}/part-3/#p3-1-1")
+    where, highlighted, note = landing(page, f"{url}/{edition.slug}/part-3/#p3-1-1")
     assert where == "part-2#p3-1-1" and highlighted == ["p3-1-1"]
+    assert "names part-3: it was removed from the article" in note  # carried through the overview
     page.goto(f"{url}/{edition.slug}/part-3/")
     page.wait_for_selector(".dd-moved")
     assert "names part-3: it was removed from the article" in page.locator(".dd-moved").inner_text()

@@ -816,7 +816,9 @@
       var url = new URL(pages[0], mapUrl);
       url.search = window.location.search;
       url.hash = hash;
-      var arrival = { notes: notes, to: hash };
+      // A note the page arrived with (a removed part's page led here) goes on with the reader.
+      var arrival = { notes: shownNotes.concat(notes), to: hash };
+      shownNotes = [];
       if (url.pathname === window.location.pathname) {
         window.history.replaceState(null, "", url.href);
         linkedLast = hash.split("~")[0] || null;
@@ -828,8 +830,10 @@
       }
     }, function () { /* the map cannot be fetched: the page stays as it is */ });
   }
+  var shownNotes = [];
   function showMoved(arrival) {
     var notes = arrival.notes || (arrival.from ? [{ from: arrival.from, note: arrival.note }] : []);
+    shownNotes = notes;
     var article = document.querySelector("article.md-content__inner");
     if (!notes.length || !article) { return; }
     var old = article.querySelector(".dd-moved");
