@@ -420,16 +420,25 @@ def _plain(fields: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in fields.items() if v or k in ("id", "text", "to")}
 
 
+def places(article: Article) -> dict[str, tuple[str, str]]:
+    """Every id of the article → (the part that holds it, the subsection that holds it), each "" where none
+    does: the introduction's paragraphs are in no part, a part's heading and preface in no subsection."""
+    found: dict[str, tuple[str, str]] = {}
+    for entry in entries_of(article):
+        if entry.kind == "part":
+            found[entry.id] = (entry.id, "")
+        elif entry.kind == "section":
+            found[entry.id] = (entry.within, entry.id)
+        elif entry.within.startswith("part-"):
+            found[entry.id] = (entry.within, "")
+        else:
+            found[entry.id] = (found[entry.within][0] if entry.within else "", entry.within)
+    return found
+
+
 def part_of_ids(article: Article) -> dict[str, str]:
     """Every id of the article → the id of the part whose page holds it ("" for the overview's introduction)."""
-    holders = {paragraph.id: "" for paragraph in article.introduction}
-    for part in article.parts:
-        holders[part.id] = part.id
-        holders.update((p.id, part.id) for p in part.preface)
-        for section in part.sections:
-            holders[section.id] = part.id
-            holders.update((p.id, part.id) for p in section.paragraphs)
-    return holders
+    return {unit_id: part for unit_id, (part, _) in places(article).items()}
 
 
 def id_map(article: Article, retired: Sequence[RetiredId], page_of: Callable[[str], str]) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .atomic_write import replace_file
 from .catalog import catalog_path, new_catalog, read_catalog, read_translations, save_catalog, update_catalog
-from .ids import Registry, changes, entries_of, load_registry, registry_path, registry_text
+from .ids import IdPlan, changes, load_registry, registry_path, registry_text
 from .models import Coverage, SeedError
 from .pipeline import build_edition, unreadable_side_files
 from .units import translation_units
@@ -42,7 +42,7 @@ def update_one(seed: Path, path: Path) -> str:
         raise SeedError(f"its units depend on a side file that cannot be read: {'; '.join(broken)}")
     ids_file = registry_path(seed)
     registered = load_registry(ids_file)
-    published = Registry(entries=tuple(entries_of(edition.article)), retired=edition.retired_ids)
+    published = IdPlan(edition.article, edition.retired_ids).registry
     ids_text = registry_text(published, seed.name)
     units = translation_units(edition)
     report = update_catalog(catalog, units)

@@ -27,7 +27,8 @@ from translate.storage.tmx import tmxfile
 
 from .align import groups, sentences
 from .glossary import Glossary, Term
-from .models import Article, Edition, Status, Translation
+from .ids import places
+from .models import Edition, Status, Translation
 from .terminology import marked_units
 from .units import translation_units
 
@@ -56,31 +57,16 @@ def segments(zh: str, translation: Translation) -> list[tuple[list[str], str]]:
     return [([sentence], "") for sentence in sentences(zh) or [zh]]
 
 
-def unit_places(article: Article) -> dict[str, tuple[str | None, str | None]]:
-    """(part id, section id) by unit id, for the headings and paragraphs of the parts; a unit outside the
-    parts (title, abstract, introduction, notes, references) is not listed."""
-    places: dict[str, tuple[str | None, str | None]] = {}
-    for part in article.parts:
-        places[part.id] = (part.id, None)
-        for paragraph in part.preface:
-            places[paragraph.id] = (part.id, None)
-        for section in part.sections:
-            places[section.id] = (part.id, section.id)
-            for paragraph in section.paragraphs:
-                places[paragraph.id] = (part.id, section.id)
-    return places
-
-
 def aligned_text(edition: Edition) -> dict:
     """The edition's text and English as JSON-ready data, described by ``aligned-text.schema.json``: what the
     article is and where it came from, then every translatable unit in reading order with its sentence
     alignment. Keys are in a fixed order (dump without sorting, :func:`json_bytes`) so the file reads top down."""
     metadata = edition.metadata
-    places = unit_places(edition.article)
+    held_by = places(edition.article)
     units = []
     for unit in translation_units(edition):
         translation = edition.english(unit.id)
-        part, section = places.get(unit.id, (None, None))
+        part, section = held_by.get(unit.id, ("", ""))
         units.append(
             {
                 "id": unit.id,
@@ -88,8 +74,8 @@ def aligned_text(edition: Edition) -> dict:
                 "zh": unit.zh,
                 "en": translation.en,
                 "status": translation.status.value,
-                "part": part,
-                "section": section,
+                "part": part or None,  # null in the JSON where nothing holds the unit
+                "section": section or None,
                 "segments": [{"zh": zh, "en": en} for zh, en in segments(unit.zh, translation)],
             }
         )
