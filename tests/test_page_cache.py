@@ -125,3 +125,24 @@ def test_a_page_key_changes_with_the_navigation_it_shows():
     other = Navigation([Entry("首页", "/"), Section("文章", [Entry("概览", "/b/")])], [])
     assert navigation_fingerprint(one) != navigation_fingerprint(other)
     assert navigation_fingerprint(one) == navigation_fingerprint(Navigation(list(one.items), []))
+
+
+def test_a_download_the_disk_cannot_keep_is_handed_over_made_in_memory(tmp_path):
+    """As the other caches: a cache folder that cannot be written (here a file stands in its place) costs the
+    next build time, never this build its files."""
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+    from duidu.build import DownloadCache
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # File.generated reads it; outside a build no plugin is running
+    blocked = tmp_path / "downloads"
+    blocked.write_text("not a folder", encoding="utf-8")
+    cache = DownloadCache(blocked)
+    file = cache.file(config, "a/a.bib", "key", lambda: "@article{a}")
+    assert file.content_string == "@article{a}"
+    cache.prune()
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+    kept = DownloadCache(tmp_path / "kept")
+    assert kept.file(config, "a/a.bib", "key", lambda: "@article{a}").abs_src_path.startswith(str(tmp_path / "kept"))

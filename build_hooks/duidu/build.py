@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -261,18 +262,23 @@ class DownloadCache:
             return File.generated(config, src_uri, content=make())
         name = hashlib.sha256(f"{key}|{src_uri}".encode()).hexdigest()
         path = self.folder / name
+        self.used.add(name)
         if not path.is_file():
             data = make()
-            self.folder.mkdir(parents=True, exist_ok=True)
-            replace_file(path, data.encode("utf-8") if isinstance(data, str) else data)
-        self.used.add(name)
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                replace_file(path, data.encode("utf-8") if isinstance(data, str) else data)
+            except OSError:  # as the other caches: a read-only or full disk costs the next build time, not this one its site
+                return File.generated(config, src_uri, content=data)
         return File.generated(config, src_uri, abs_src_path=str(path))
 
     def prune(self) -> None:
-        if self.used and self.folder.is_dir():
-            for path in self.folder.iterdir():
-                if path.name not in self.used:
-                    path.unlink(missing_ok=True)
+        if self.used:
+            with contextlib.suppress(OSError):
+                for path in self.folder.iterdir():
+                    if path.name not in self.used:
+                        with contextlib.suppress(OSError):
+                            path.unlink()
 
 
 def download_files(edition: Edition, seed_dir: Path, config: MkDocsConfig, cache: DownloadCache) -> dict[str, File]:
@@ -311,8 +317,8 @@ def moved_id_files(edition: Edition, added: dict[str, File], config: MkDocsConfi
     ids_file = ids_uri(edition)
     parts = {part.id: part for part in edition.article.parts}
     pages = {part_id: part_uri(edition, part) for part_id, part in parts.items()}
-    moved = {
-        r.id: f"{edition.slug}/{r.id}/index.html" if config.use_directory_urls else f"{edition.slug}/{r.id}.html"
+    moved = {  # where the part's page was: MkDocs names it (``part-3/index.html`` or ``part-3.html``)
+        r.id: File(f"{edition.slug}/{r.id}.md", src_dir=None, dest_dir="", use_directory_urls=config.use_directory_urls).dest_uri
         for r in edition.retired_ids
         if kind_of(r.id) == "part"
     }

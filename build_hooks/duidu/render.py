@@ -221,17 +221,20 @@ def unit_containing(edition: Edition | None, text: str) -> tuple[str, str] | Non
 
 PART_EN, PART_ZH = "DDPARTEN", "DDPARTZH"
 """Tokens for the part in an article's passage citations, rendered once per article and named per page."""
-_passage_citations: dict[tuple[str, str], str] = {}
+_passage_citations: dict[str, tuple[str, str]] = {}
+"""By article slug: (what the article was made from, its citations as JSON), one per article, replaced when
+the article changes (``mkdocs serve`` rebuilds without growing it)."""
 
 
 def page_citations(edition: Edition, part: Part | None) -> dict:
     """The passage citations of one page (:func:`citation.passage_citations`) as JSON for its script: citeproc
     runs once per article (with the part as a token), each page names its part."""
-    key = (edition.slug, edition.source_key or edition.seed_sha256)
-    if key not in _passage_citations:
+    made_from = edition.source_key or edition.seed_sha256
+    kept = _passage_citations.get(edition.slug)
+    if kept is None or kept[0] != made_from:
         rendered = passage_citations(edition, part_en=PART_EN, part_zh=PART_ZH)
-        _passage_citations[key] = json.dumps(rendered, ensure_ascii=False)
-    text = _passage_citations[key]
+        kept = _passage_citations[edition.slug] = (made_from, json.dumps(rendered, ensure_ascii=False))
+    text = kept[1]
     if part is None:  # the overview: the introduction, which no part holds, so no part is named
         for token in (f", {PART_EN}", f"{PART_EN}, ", f"{PART_ZH}, ", PART_EN, PART_ZH):
             text = text.replace(token, "")
