@@ -223,12 +223,19 @@
      word on Escape; a click outside closes it. */
   var card = null;
   var cardFor = null;
-  function element(name, className, text, lang) {
-    var el = document.createElement(name);
-    if (className) { el.className = className; }
+  /* An element with its attributes (those given as undefined are left out; "" is an attribute without a
+     value) and its text. */
+  function made(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value !== undefined) { el.setAttribute(name, value); }
+    });
     if (text) { el.textContent = text; }
-    if (lang) { el.setAttribute("lang", lang); }
     return el;
+  }
+  function element(name, className, text, lang) {
+    return made(name, { "class": className || undefined, lang: lang || undefined }, text);
   }
   function closeCard(refocus) {
     if (!card || card.hidden) { return; }
@@ -508,18 +515,29 @@
       var id = permalink.getAttribute("href").slice(1);
       // With Shift, the passage from the paragraph linked last to this one (#first~last).
       var start = event.shiftKey && linkedLast && linkedLast !== id && passage(linkedLast + "~" + id).length ? linkedLast : null;
-      var url = unitUrl(start ? start + "~" + id : id);
-      window.history.replaceState(null, "", url);
-      highlight(start ? start + "~" + id : id);
+      var hash = start ? start + "~" + id : id;
+      var url = goTo(hash);
       if (!start) { linkedLast = id; }
-      if (permalink.closest(".dd-block")) { openPassage(passage(start ? start + "~" + id : id)); }
-      buildHandout();
-      copy(url).then(
-        function () { announce(start ? "Passage link copied · 段落链接已复制" : "Link copied · 链接已复制"); },
-        function () { announce("Copy this link · 请复制链接: " + url); }
-      );
+      if (permalink.closest(".dd-block")) { openPassage(passage(hash)); }
+      copyLink(url, !!start);
     }
   });
+
+  /* A paragraph's or a passage's link put in the address bar, the text highlighted and the handout made of it;
+     and the link copied, saying so. By the ¶ and by the passage panel. */
+  function goTo(hash) {
+    var url = unitUrl(hash);
+    window.history.replaceState(null, "", url);
+    highlight(hash);
+    buildHandout();
+    return url;
+  }
+  function copyLink(url, isPassage) {
+    copy(url).then(
+      function () { announce(isPassage ? "Passage link copied · 段落链接已复制" : "Link copied · 链接已复制"); },
+      function () { announce("Copy this link · 请复制链接: " + url); }
+    );
+  }
 
   window.addEventListener("hashchange", function () { highlight(targetId()); followMoved(targetId()); buildHandout(); });
 
@@ -566,12 +584,7 @@
       bibtex: filled(data.bibtex[span], hash)
     };
   }
-  function made(tag, attributes, text) {
-    var el = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { el.setAttribute(name, attributes[name]); });
-    if (text) { el.textContent = text; }
-    return el;
-  }
+
   function citationBlock(key, name, lang, text) {
     var block = made("div", { "class": "dd-passage__citation" });
     block.appendChild(made("h3", { lang: "en" }, name));
@@ -620,12 +633,8 @@
   }
   function passageLink() {
     var hash = passageHash(panelUnits);
-    var url = unitUrl(hash);
-    window.history.replaceState(null, "", url);
     linkedLast = hash.split("~")[0];
-    highlight(hash);
-    buildHandout();
-    return url;
+    return goTo(hash);
   }
   document.addEventListener("click", function (event) {
     var action = event.target.closest("[data-dd-passage]");
@@ -640,10 +649,7 @@
     }
     var url = passageLink();
     if (what === "link") {
-      copy(url).then(
-        function () { announce("Passage link copied · 段落链接已复制"); },
-        function () { announce("Copy this link · 请复制链接: " + url); }
-      );
+      copyLink(url, true);
     } else if (what === "print") {
       buildHandout(true).then(function () { window.print(); });
     }
